@@ -1,0 +1,3 @@
+"""hltui: a keyboard reader for Readwise-style highlight exports."""
+
+__version__ = "0.1.0"

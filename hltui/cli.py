@@ -1,0 +1,99 @@
+"""The command line: `hltui [PATH]`, `hltui export`, `hltui check`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hltui import __version__
+from hltui.config import LIBRARY_ENV, Config, load_config
+from hltui.export import library_as_json, library_as_markdown
+from hltui.library import Library, LibraryError, load_library
+from hltui.text import strip_control
+
+if TYPE_CHECKING:
+    from hltui.app import HltuiApp
+
+SUBCOMMANDS = ("export", "check")
+EXIT_USAGE = 2
+
+
+def bundled_samples() -> Path:
+    """The sample library shipped beside the package (a source checkout or editable install)."""
+    beside_package = Path(__file__).resolve().parent.parent / "sample_exports"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "sample_exports"
+
+
+def resolve_library_path(argument: str | None, config: Config) -> Path:
+    """PATH, else $HLTUI_LIBRARY, else `library` in the config file, else the bundled samples."""
+    chosen = argument or os.environ.get(LIBRARY_ENV) or config.library
+    return Path(chosen).expanduser() if chosen else bundled_samples()
+
+
+def build_app(path: Path, config: Config | None = None) -> HltuiApp:
+    """The one factory for the app, shared by `main` and the tests."""
+    from hltui.app import HltuiApp  # Textual is imported only when the app runs.
+
+    return HltuiApp(path, config or load_config())
+
+
+def _parser(subcommand: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"hltui {subcommand}" if subcommand else "hltui",
+        description="Read your Readwise/Kindle/Reader highlight exports from the keyboard.",
+        epilog="Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`.",
+    )
+    parser.add_argument("path", nargs="?", help="export folder or file (default: $HLTUI_LIBRARY, config, samples)")
+    if subcommand is None:
+        parser.add_argument("--version", action="version", version=f"hltui {__version__}")
+    if subcommand == "export":
+        parser.add_argument("--format", choices=("json", "markdown"), default="json", help="output format")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `hltui` command."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    subcommand = arguments.pop(0) if arguments and arguments[0] in SUBCOMMANDS else None
+    options = _parser(subcommand).parse_args(arguments)
+    config = load_config()
+    if config.error:
+        print(f"hltui: warning: {strip_control(config.error)}", file=sys.stderr)
+    path = resolve_library_path(options.path, config)
+    if subcommand is None:
+        if not path.exists():
+            return _fail(f"library path not found: {path}")
+        build_app(path, config).run()
+        return 0
+    try:
+        library = load_library(path)
+    except LibraryError as error:
+        return _fail(str(error))
+    if subcommand == "export":
+        output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        return 0
+    return _check(library)
+
+
+def _check(library: Library) -> int:
+    """Print each skipped file and problem, then a summary; problems are warnings (exit 0)."""
+    for skipped in library.skipped:
+        print(strip_control(f"{skipped.path}: skipped: {skipped.reason}"))
+    for problem in library.problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        print(strip_control(f"{where}: {problem.message}"))
+    print(
+        f"{len(library.documents)} documents, {library.highlight_count} highlights, "
+        f"{len(library.skipped)} skipped, {len(library.problems)} problems"
+    )
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"hltui: error: {strip_control(message)}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,97 @@
+"""Write a library out: the JSON other programs read, or clean normalised Markdown."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from hltui.library import Library
+from hltui.model import Document, Highlight
+
+
+def library_as_json(library: Library) -> str:
+    """The JSON export; its shape is a promise to other programs, keep it exactly so."""
+    payload: dict[str, Any] = {
+        "documents": [_document_json(document) for document in library.documents],
+        "skipped": [{"path": item.path, "reason": item.reason} for item in library.skipped],
+        "problems": [{"path": item.path, "line": item.line, "message": item.message} for item in library.problems],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _document_json(document: Document) -> dict[str, Any]:
+    return {
+        "title": document.title,
+        "full_title": document.full_title,
+        "author": document.author,
+        "category": document.category,
+        "url": document.url,
+        "tags": list(document.tags),
+        "summary": document.summary,
+        "note": document.note,
+        "source_path": document.source_path,
+        "highlights": [_highlight_json(highlight) for highlight in document.highlights],
+    }
+
+
+def _highlight_json(highlight: Highlight) -> dict[str, Any]:
+    fields = asdict(highlight)
+    fields["tags"] = list(highlight.tags)
+    return {key: fields[key] for key in ("text", "note", "tags", "location", "url", "section")}
+
+
+def library_as_markdown(library: Library) -> str:
+    """Every document as one clean Markdown file, concatenated."""
+    return "\n\n".join(document_as_markdown(document) for document in library.documents) + "\n"
+
+
+def document_as_markdown(document: Document) -> str:
+    """One document: title, metadata, summary, note, then highlights with notes and tags."""
+    lines = [f"# {document.title}", "", "## Metadata"]
+    for label, value in (
+        ("Author", document.author),
+        ("Full Title", document.full_title),
+        ("Category", document.category),
+        ("URL", document.url),
+        ("Tags", ", ".join(document.tags) or None),
+        ("Source", document.source_path),
+    ):
+        if value:
+            lines.append(f"- {label}: {value}")
+    for heading, text in (("Summary", document.summary), ("Document Note", document.note)):
+        if text:
+            lines += ["", f"## {heading}", "", text]
+    lines += ["", "## Highlights"]
+    section: str | None = None
+    for highlight in document.highlights:
+        if highlight.section and highlight.section != section:
+            section = highlight.section
+            lines += ["", f"### {section}", ""]
+        lines += _highlight_markdown(highlight)
+    return "\n".join(lines)
+
+
+def _highlight_markdown(highlight: Highlight) -> list[str]:
+    text_lines = highlight.text.splitlines() or [""]
+    suffix = _where(highlight)
+    text_lines[-1] = f"{text_lines[-1]}{suffix}"
+    lines = [f"- {text_lines[0]}", *(f"  {line}" if line else "" for line in text_lines[1:])]
+    if highlight.tags:
+        lines.append("    - Tags: " + ", ".join(highlight.tags))
+    if highlight.note:
+        note_lines = highlight.note.splitlines()
+        lines.append(f"    - Note: {note_lines[0]}")
+        lines += [f"      {line}" for line in note_lines[1:]]
+    return lines
+
+
+def _where(highlight: Highlight) -> str:
+    """` ([Location 12](url))`, ` (Location 12)` or ` ([link](url))`."""
+    if highlight.location and highlight.url:
+        return f" ([{highlight.location}]({highlight.url}))"
+    if highlight.location:
+        return f" ({highlight.location})"
+    if highlight.url:
+        return f" ([link]({highlight.url}))"
+    return ""

@@ -1,0 +1,195 @@
+"""A loaded library: every document of an export folder, grouped for browsing (no Textual)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from hltui.merge import merge_documents
+from hltui.model import Document, Problem, Skipped
+from hltui.parse import parse_bytes
+
+EXPORT_SUFFIXES = (".md", ".markdown", ".txt")
+UNTAGGED = "Untagged"
+FAVORITES = "Favorites"
+NO_AUTHOR = "Unknown author"
+NO_CATEGORY = "Uncategorised"
+GROUPINGS = ("tag", "category", "author", "folder")
+
+Progress = Callable[[int, int], None]
+
+
+class LibraryError(Exception):
+    """The library path cannot be read at all."""
+
+
+@dataclass(slots=True)
+class Group:
+    """A node of the browsing tree: a name, its documents and its sub-groups."""
+
+    name: str
+    path: str
+    documents: list[Document] = field(default_factory=list)
+    children: dict[str, Group] = field(default_factory=dict)
+
+    def all_documents(self) -> list[Document]:
+        """Documents here and in every sub-group, each once."""
+        seen: dict[int, Document] = {id(document): document for document in self.documents}
+        for child in self.children.values():
+            for document in child.all_documents():
+                seen.setdefault(id(document), document)
+        return list(seen.values())
+
+    @property
+    def count(self) -> int:
+        """How many distinct documents the group holds, sub-groups included."""
+        return len(self.all_documents())
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """The documents of one export folder and what could not be read."""
+
+    root: Path
+    documents: tuple[Document, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def highlight_count(self) -> int:
+        """Highlights over all documents."""
+        return sum(len(document.highlights) for document in self.documents)
+
+    def groups(self, grouping: str) -> list[Group]:
+        """Top-level groups for a grouping: tag, category, author or folder."""
+        builders: dict[str, Callable[[Iterable[Document]], list[Group]]] = {
+            "tag": group_by_tag,
+            "category": group_by_category,
+            "author": group_by_author,
+            "folder": group_by_folder,
+        }
+        if grouping not in builders:
+            raise ValueError(f"unknown grouping {grouping!r}; choose from {', '.join(GROUPINGS)}")
+        return builders[grouping](self.documents)
+
+
+def find_export_files(root: Path) -> list[Path]:
+    """Export files under root, sorted; hidden folders (.obsidian, .trash, .git) are left out."""
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        found.extend(Path(folder) / name for name in files if name.lower().endswith(EXPORT_SUFFIXES))
+    return sorted(found, key=lambda path: relative_name(path, root))
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The path shown to users: relative to the library, with / separators."""
+    if root.is_file():
+        return path.name
+    return PurePosixPath(*path.relative_to(root).parts).as_posix()
+
+
+def load_library(root: Path, progress: Progress | None = None) -> Library:
+    """Read every export file under root; unreadable files are reported, not raised."""
+    if not root.exists():
+        raise LibraryError(f"library path not found: {root}")
+    if not os.access(root, os.R_OK):
+        raise LibraryError(f"library path is not readable: {root}")
+    try:
+        files = find_export_files(root)
+    except OSError as error:
+        raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    problems: list[Problem] = []
+    for index, path in enumerate(files, start=1):
+        name = relative_name(path, root)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            skipped.append(Skipped(name, f"cannot be read: {error.strerror or error}"))
+            continue
+        result = parse_bytes(data, name)
+        documents.extend(result.documents)
+        skipped.extend(result.skipped)
+        problems.extend(result.problems)
+        if progress is not None:
+            progress(index, len(files))
+    return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems))
+
+
+def group_by_tag(documents: Iterable[Document]) -> list[Group]:
+    """Groups per tag (document and highlight tags), nested on `/`, plus Favorites and Untagged."""
+    roots: dict[str, Group] = {}
+    favorites = Group(FAVORITES, "favorites")
+    untagged = Group(UNTAGGED, "untagged")
+    for document in documents:
+        tags = document_tags(document)
+        if document.is_favorite:
+            favorites.documents.append(document)
+        if not tags:
+            untagged.documents.append(document)
+        for tag in tags:
+            _tag_group(roots, tag).documents.append(document)
+    ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
+    return [group for group in (favorites, *ordered, untagged) if group.documents or group.children]
+
+
+def document_tags(document: Document) -> list[str]:
+    """A document's own tags and its highlights' tags, each once (case-insensitively)."""
+    seen: dict[str, str] = {}
+    for tag in (*document.tags, *(tag for highlight in document.highlights for tag in highlight.tags)):
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
+
+
+def _tag_group(roots: dict[str, Group], tag: str, prefix: str = "tag") -> Group:
+    """The group for a nested tag such as `topic/sub`, created on first use."""
+    parts = [part for part in tag.split("/") if part.strip()] or [tag]
+    level = roots
+    group: Group | None = None
+    for depth, part in enumerate(parts):
+        key = part.casefold()
+        if key not in level:
+            level[key] = Group(part, f"{prefix}:" + "/".join(parts[: depth + 1]).casefold())
+        group = level[key]
+        level = group.children
+    assert group is not None
+    return group
+
+
+def _flat_groups(documents: Iterable[Document], key: Callable[[Document], str], prefix: str) -> list[Group]:
+    """One group per key value, sorted by name."""
+    groups: dict[str, Group] = {}
+    for document in documents:
+        name = key(document)
+        groups.setdefault(name.casefold(), Group(name, f"{prefix}:{name.casefold()}")).documents.append(document)
+    return sorted(groups.values(), key=lambda group: group.name.casefold())
+
+
+def group_by_category(documents: Iterable[Document]) -> list[Group]:
+    """Groups per category (books, articles, ...)."""
+    return _flat_groups(documents, lambda document: document.category or NO_CATEGORY, "category")
+
+
+def group_by_author(documents: Iterable[Document]) -> list[Group]:
+    """Groups per author."""
+    return _flat_groups(documents, lambda document: document.author or NO_AUTHOR, "author")
+
+
+def group_by_folder(documents: Iterable[Document]) -> list[Group]:
+    """Groups per folder of the export, nested like the folders."""
+    roots: dict[str, Group] = {}
+    top = Group("(top level)", "folder:")
+    for document in documents:
+        parent = PurePosixPath(document.source_path).parent.as_posix()
+        if parent in ("", "."):
+            top.documents.append(document)
+        else:
+            _tag_group(roots, parent, "folder").documents.append(document)
+    ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
+    return [group for group in (top, *ordered) if group.documents or group.children]

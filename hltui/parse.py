@@ -1,0 +1,253 @@
+"""Export text -> documents, skipped files and problems. Total: it never raises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from hltui.front_matter import FrontMatter, Segment, read_front_matter, split_segments
+from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
+from hltui.merge import merge_documents
+from hltui.metadata import BodyMetadata, read_body_metadata
+from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
+from hltui.text import (
+    category_from,
+    clean_block,
+    clean_line,
+    folder_category,
+    identity,
+    parse_tags,
+    strip_quotes,
+)
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
+_SYNC_LINE = re.compile(r"\bsynced\s+[\d,]+\s+highlights?\s+from\s+[\d,]+\s+(?:documents?|books?|sources?)", re.I)
+_HIGHLIGHTS_SUFFIX = re.compile(r"\s*\(highlights\)\s*$", re.IGNORECASE)
+_URL_IN_TEXT = re.compile(r"https?://[^\s)\]>]+")
+_NON_HIGHLIGHT_SECTIONS = {"metadata", "fulldocument", "linkednotes", "summary"}
+
+
+def parse_bytes(data: bytes, source_path: str) -> ParseResult:
+    """Parse a file's bytes; undecodable or binary input is reported, not raised."""
+    if b"\x00" in data[:8192]:
+        return ParseResult(skipped=(Skipped(source_path, "binary file, not a text export"),))
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+        problems.append(Problem(source_path, f"not valid UTF-8 (byte {error.start}); unreadable bytes replaced"))
+    result = parse_text(text, source_path)
+    return ParseResult(result.documents, result.skipped, (*problems, *result.problems))
+
+
+def parse_text(text: str, source_path: str) -> ParseResult:
+    """Parse export text into documents; anything unexpected becomes a problem."""
+    try:
+        return _parse(text, source_path)
+    except Exception as error:  # noqa: BLE001 - the parser must never take the app down
+        message = f"could not be parsed ({type(error).__name__}: {error})"
+        return ParseResult(skipped=(Skipped(source_path, message),))
+
+
+def _parse(text: str, source_path: str) -> ParseResult:
+    lines = normalise_newlines(text.lstrip("\ufeff")).split("\n")
+    skip_reason = _skip_reason(lines, source_path)
+    if skip_reason:
+        return ParseResult(skipped=(Skipped(source_path, skip_reason),))
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for segment in split_segments(lines):
+        document = _segment_document(segment, source_path, problems)
+        if document is not None:
+            documents.append(document)
+    if not documents:
+        return ParseResult(skipped=(Skipped(source_path, "no highlights or export metadata found"),), problems=tuple(problems))
+    return ParseResult(documents=tuple(merge_documents(documents)), problems=tuple(problems))
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF files become LF; a stray CR+LF inside a title or property joins its two halves."""
+    crlf = text.count("\r\n")
+    if crlf and crlf * 2 >= text.count("\n"):
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    pieces = text.split("\n")
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith("\r"):
+            previous = joined.pop()[:-1]
+            if _is_value_line(previous):
+                joined.append(f"{previous.rstrip()} {piece.strip()}")
+                continue
+            joined.append(previous)
+        joined.append(piece)
+    return "\n".join(line.rstrip("\r") for line in joined).replace("\r", "\n")
+
+
+def _is_value_line(line: str) -> bool:
+    """Lines whose value an embedded line break cut in two (a heading, a property, a wikilink)."""
+    stripped = line.lstrip()
+    return stripped.startswith(("#", ">")) or "::" in line or line.count("[[") > line.count("]]")
+
+
+def _skip_reason(lines: list[str], source_path: str) -> str | None:
+    """Why a file is not a highlight document, or None when it may be one."""
+    if not any(line.strip() for line in lines):
+        return "empty file"
+    top_level = [line for line in lines if line.strip() and not line[0].isspace()]
+    sync_lines = sum(1 for line in top_level if _SYNC_LINE.search(line))
+    if sync_lines and (sync_lines * 3 >= len(top_level) or "readwise sync" in source_path.casefold()):
+        return "Readwise sync log, not a document"
+    if "full document contents/" in source_path.casefold() or _is_full_document(lines):
+        return "Reader full-document content, not highlights"
+    return None
+
+
+def _is_full_document(lines: list[str]) -> bool:
+    """A `## Full Document` section holding the article itself (not just a link to it)."""
+    for index, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading and identity(heading.group(2)) == "fulldocument":
+            following = [text for text in lines[index + 1 : index + 40] if text.strip()]
+            body = [text for text in following if not text.startswith("#")][:5]
+            return len(body) >= 3 and not any(HIGHLIGHTS_HEADER.match(_heading_text(text)) for text in following)
+    return False
+
+
+def _heading_text(line: str) -> str:
+    heading = _HEADING.match(line)
+    return heading.group(2) if heading else ""
+
+
+def _split_regions(lines: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Separate metadata lines from the highlight regions (one per highlights header)."""
+    meta = [""] * len(lines)
+    regions: list[list[str]] = []
+    current: list[str] | None = None
+    in_fence = False
+    for index, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        heading = _HEADING.match(line) if not in_fence else None
+        bullet = _TOP_BULLET.match(line) if not in_fence else None
+        if heading and HIGHLIGHTS_HEADER.match(heading.group(2)):
+            current = []
+            regions.append(current)
+            continue
+        if bullet and is_header_bullet(bullet.group(1)):
+            current = [line]
+            regions.append(current)
+            continue
+        if heading and current is not None and _ends_highlights(heading):
+            current = None
+        if current is not None:
+            current.append(line)
+        else:
+            meta[index] = line
+    return meta, regions
+
+
+def _ends_highlights(heading: re.Match[str]) -> bool:
+    """A title or a metadata/full-document heading closes the highlight list."""
+    return len(heading.group(1)) == 1 or identity(heading.group(2)) in _NON_HIGHLIGHT_SECTIONS
+
+
+def _segment_document(segment: Segment, source_path: str, problems: list[Problem]) -> Document | None:
+    """Build the document one export segment describes, or None when it holds nothing."""
+    front = FrontMatter()
+    if segment.front_matter is not None:
+        front = read_front_matter(segment.front_matter, segment.front_matter_line)
+        problems.extend(Problem(source_path, message, line) for line, message in front.problems)
+    meta_lines, regions = _split_regions(segment.body)
+    body = read_body_metadata([*front.extra_lines, *meta_lines], loose_keys=False)
+    highlights = [highlight for region in regions for highlight in parse_highlights(region)]
+    if not regions:
+        highlights = parse_highlights(_implicit_highlight_lines(meta_lines, body, len(front.extra_lines)))
+    document = _build_document(front.values, body, highlights, source_path)
+    has_metadata = any((document.author, document.category, document.url, document.full_title, front.values))
+    return document if highlights or has_metadata else None
+
+
+def _implicit_highlight_lines(meta_lines: list[str], body: BodyMetadata, offset: int) -> list[str]:
+    """Without a highlights header, the bullets that are not metadata are the highlights."""
+    kept: list[str] = []
+    section = ""
+    for index, line in enumerate(meta_lines):
+        heading = _HEADING.match(line)
+        if heading:
+            section = identity(heading.group(2))
+        hidden = section in _NON_HIGHLIGHT_SECTIONS and section != "summary"
+        skip = index + offset in body.consumed or hidden or line.strip() in ("None", "---")
+        kept.append("" if skip or heading else line)
+    return kept
+
+
+def _build_document(values: dict[str, Any], body: BodyMetadata, highlights: list[Highlight], source_path: str) -> Document:
+    """Choose each field from the most trustworthy place that has it."""
+    yaml_values = {identity(key): value for key, value in values.items() if key != "Author"}
+    fields = body.fields
+    category_sources = [fields.get("category"), yaml_values.get("category"), yaml_values.get("type"), fields.get("source")]
+    category = next((found for found in map(category_from, category_sources) if found), None)
+    path = PurePosixPath(source_path)
+    # A tag like `readwise-books` is the last hint, after the folder name.
+    category = category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"))
+    excluded = {identity(tag) for source in category_sources[:3] for tag in parse_tags(source)}
+    tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
+    full_title = clean_line(strip_quotes(fields.get("full_title", "").strip())) or clean_line(yaml_values.get("fulltitle"))
+    title = _first_line(
+        yaml_values.get("title"), fields.get("title"), body.heading_title, full_title, _file_title(path)
+    )
+    author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"))
+    return Document(
+        title=title or path.name,
+        full_title=full_title,
+        author=author.rstrip(";,") if author else None,
+        category=category,
+        url=_document_url(fields, yaml_values, body),
+        tags=tuple(tags),
+        summary=clean_block(fields.get("summary")) or clean_block(yaml_values.get("summary")),
+        note=clean_block(fields.get("note")) or clean_block(yaml_values.get("documentnote")),
+        source_path=source_path,
+        highlights=tuple(highlights),
+    )
+
+
+def _first_line(*candidates: object) -> str | None:
+    """The first candidate that is a real value, cleaned, ` (highlights)` removed."""
+    for candidate in candidates:
+        value = clean_line(candidate)
+        if value:
+            return _HIGHLIGHTS_SUFFIX.sub("", value) or value
+    return None
+
+
+def _file_title(path: PurePosixPath) -> str:
+    """A title from the file name, for files that say nothing better."""
+    return _HIGHLIGHTS_SUFFIX.sub("", unquote(path.stem)).strip()
+
+
+def _document_url(fields: dict[str, str], yaml_values: dict[str, Any], body: BodyMetadata) -> str | None:
+    """The document's own address, from the first place that gives one."""
+    candidates: list[object] = [
+        fields.get("url"),
+        yaml_values.get("url"),
+        yaml_values.get("sourceurl"),
+        yaml_values.get("link"),
+        *body.bare_urls,
+        fields.get("source"),
+    ]
+    for candidate in candidates:
+        for value in filter(None, (clean_line(item) for item in _as_list(candidate))):
+            found = _URL_IN_TEXT.search(value) if "](" in value or " " in value else None
+            if found:
+                return found.group(0)
+            if re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value, re.IGNORECASE):
+                return value
+    return None
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]

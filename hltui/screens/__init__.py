@@ -1,0 +1,1 @@
+"""Screens of the hltui app, one module each."""

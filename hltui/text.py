@@ -1,0 +1,145 @@
+"""Small text helpers shared by the parser: cleaning values, tags and categories."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WIKILINK = re.compile(r"\[\[([^\[\]]*)\]\]")
+_PLACEHOLDERS = {"", "none", "null", "nil", "[[none]]", "[[]]", "n/a", "-"}
+_TEMPLATE_PLACEHOLDER = re.compile(r"^\[*\{+[^{}]*\}+\]*$")
+_TAG_TOKEN = re.compile(
+    r"#\[\[([^\[\]]+)\]\]"  # #[[multi word]]
+    r"|\[\[([^\[\]]+)\]\]"  # [[tag]]
+    r"|#([^\s#,\[\]()]+)"  # #tag or #nested/tag
+    r"|(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])"  # *favorite* (linter-italicised)
+)
+_CATEGORY_WORDS = {
+    "book": "books",
+    "books": "books",
+    "article": "articles",
+    "articles": "articles",
+    "tweet": "tweets",
+    "tweets": "tweets",
+    "podcast": "podcasts",
+    "podcasts": "podcasts",
+    "supplemental": "supplementals",
+    "supplementals": "supplementals",
+}
+
+
+def strip_control(text: str) -> str:
+    """Remove control and escape characters, keeping tabs and newlines."""
+    return _CONTROL_CHARACTERS.sub("", text)
+
+
+def unwrap_wikilinks(text: str) -> str:
+    """Turn `[[name]]` into `name`; a `|` stays, since names such as podcast titles hold one."""
+    return _WIKILINK.sub(lambda match: match.group(1), text)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a rendered value is an empty template placeholder such as `None`."""
+    stripped = text.strip().strip("`").strip()
+    return stripped.casefold() in _PLACEHOLDERS or bool(_TEMPLATE_PLACEHOLDER.match(stripped))
+
+
+def flatten(value: object) -> list[str]:
+    """Turn a YAML value (scalar, list, nested list) into a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [item for element in value for item in flatten(element)]
+    if isinstance(value, dict):
+        return [item for element in value.values() for item in flatten(element)]
+    if isinstance(value, bool):
+        return []
+    return [str(value)]
+
+
+def clean_line(value: object) -> str | None:
+    """A one-line display value: entities decoded, links unwrapped, spaces collapsed."""
+    parts = flatten(value)
+    if not parts:
+        return None
+    text = ", ".join(part for part in parts if not is_placeholder(part))
+    text = strip_control(html.unescape(unwrap_wikilinks(text)))
+    text = " ".join(text.split())
+    return None if is_placeholder(text) else text
+
+
+def clean_block(value: object) -> str | None:
+    """A multi-line value (summary, note): lines kept, trailing spaces trimmed."""
+    parts = flatten(value)
+    if not parts:
+        return None
+    text = strip_control("\n".join(parts))
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    text = "\n".join(lines).strip()
+    return None if is_placeholder(text) else text
+
+
+def strip_quotes(text: str) -> str:
+    """Drop one pair of surrounding double quotes (Logseq quotes property values)."""
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        return text[1:-1]
+    return text
+
+
+def parse_tags(value: object) -> list[str]:
+    """Tags from any shape: `[[a]] #b #[[c d]]`, comma strings, YAML lists."""
+    found: list[str] = []
+    for part in flatten(value):
+        part = html.unescape(part)
+        tokens = [next(group for group in match.groups() if group) for match in _TAG_TOKEN.finditer(part)]
+        if tokens:
+            found.extend(tokens)
+        elif "," in part:
+            found.extend(part.split(","))
+        else:
+            found.extend(part.split())
+    return unique_tags(found)
+
+
+def unique_tags(tags: Iterable[str]) -> list[str]:
+    """Trim tags, drop empties and placeholders, keep the first spelling of each."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for raw in tags:
+        tag = " ".join(strip_control(raw).strip().strip("#").strip("*").split()).rstrip(",;")
+        key = tag.casefold()
+        if not tag or is_placeholder(tag) or key in seen:
+            continue
+        seen.add(key)
+        result.append(tag)
+    return result
+
+
+def category_from(value: object) -> str | None:
+    """The Readwise category named anywhere in a value (`#Type/Highlight/Article` -> articles)."""
+    for part in flatten(value):
+        words = re.split(r"[^a-z]+", part.casefold())
+        for word in reversed(words):
+            if word in _CATEGORY_WORDS:
+                return _CATEGORY_WORDS[word]
+    return None
+
+
+def folder_category(path_parts: Iterable[str]) -> str | None:
+    """A category implied by an export folder such as `Readwise/Books/`."""
+    for part in reversed(list(path_parts)):
+        category = _CATEGORY_WORDS.get(part.casefold())
+        if category:
+            return category
+    return None
+
+
+def identity(text: str) -> str:
+    """A loose comparison key: case, accents, punctuation and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum())
+

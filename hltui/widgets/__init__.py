@@ -1,0 +1,1 @@
+"""Widgets of the hltui app, one module each."""
