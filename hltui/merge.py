@@ -17,8 +17,8 @@ def document_key(document: Document) -> str:
 
 
 def highlight_key(highlight: Highlight) -> str:
-    """Identical text at the same place is the same highlight."""
-    return f"{identity(highlight.text)}|{highlight.location or ''}"
+    """Identical text at the same place is the same highlight (a no-break space counts as a space)."""
+    return f"{' '.join(highlight.text.split()).casefold()}|{highlight.location or ''}"
 
 
 def merge_documents(documents: Iterable[Document]) -> list[Document]:

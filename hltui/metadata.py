@@ -74,7 +74,8 @@ def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
             continue
         name = _field_name(line, plain_keys=loose_keys or section == "metadata")
         if name is not None:
-            found.put(name, _FIELD.match(line).group(3) or "")  # type: ignore[union-attr]
+            value = _FIELD.match(line).group(3) or ""  # type: ignore[union-attr]
+            found.put(name, value.rstrip().removesuffix("\\"))  # a `\` hard break ends some property lines
             found.consumed.add(index)
             open_field = name if name in _MULTI_LINE else None
         elif open_field is not None and not stripped.startswith(("- ", "* ", "#")):

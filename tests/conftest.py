@@ -1,0 +1,46 @@
+"""Shared fixtures: tests never touch the user's real config, state or browser."""
+
+from __future__ import annotations
+
+import csv
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_exports"
+SHARED = ROOT.parent / "shared"
+REAL_CORPUS = SHARED / "corpus" / "real"
+SEED_FILE = SHARED / "corpus" / "seed" / "000_c5bb28f9f2de1e3d.txt"
+
+needs_shared = pytest.mark.skipif(not REAL_CORPUS.is_dir(), reason="../shared corpus not present (a user's clone)")
+
+
+def original_paths() -> dict[str, str]:
+    """Corpus file name -> its path in the vault it came from (SOURCES.tsv)."""
+    with (REAL_CORPUS / "SOURCES.tsv").open(encoding="utf-8") as sources:
+        return {row["local_file"]: row["path"] for row in csv.DictReader(sources, delimiter="\t")}
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point config, state, data and cache at a temporary folder; forget library overrides."""
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / variable.lower()))
+    monkeypatch.delenv("HLTUI_CONFIG", raising=False)
+    monkeypatch.delenv("HLTUI_LIBRARY", raising=False)
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record URLs instead of starting a browser."""
+    opened: list[str] = []
+
+    def fake_open(url: str, new: int = 0, autoraise: bool = True) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    return opened

@@ -1,0 +1,93 @@
+"""Loading folders and grouping documents, without Textual."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+from hltui.library import FAVORITES, UNTAGGED, LibraryError, load_library
+
+BOOK = "# {title}\n## Metadata\n- Author: [[{author}]]\n- Category: #{category}\n{tags}\n## Highlights\n- {text}\n"
+
+
+def write(folder: Path, name: str, **fields: str) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    values = {"author": "A", "category": "books", "tags": "", "text": "x", **fields}
+    path.write_text(BOOK.format(**values), encoding="utf-8")
+
+
+def test_tags_nest_and_count_documents(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", title="A", tags="- Document Tags: [[topic/sub]] [[other]]")
+    write(tmp_path, "b.md", title="B", tags="- Document Tags: [[topic]] [[favorite]]")
+    write(tmp_path, "c.md", title="C")
+    groups = {group.name: group for group in load_library(tmp_path).groups("tag")}
+    assert list(groups) == [FAVORITES, "favorite", "other", "topic", UNTAGGED]
+    assert groups["topic"].count == 2
+    assert [child.name for child in groups["topic"].children.values()] == ["sub"]
+    assert [d.title for d in groups[UNTAGGED].documents] == ["C"]
+    assert [d.title for d in groups[FAVORITES].documents] == ["B"]
+
+
+def test_highlight_tags_group_their_document(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n## Highlights\n- text\n    - Tags: [[idea]]\n", encoding="utf-8")
+    [group] = load_library(tmp_path).groups("tag")
+    assert (group.name, group.count) == ("idea", 1)
+
+
+def test_other_groupings(tmp_path: Path) -> None:
+    write(tmp_path, "Books/a.md", title="A", author="Ann")
+    write(tmp_path, "Articles/b.md", title="B", author="Bob", category="articles")
+    library = load_library(tmp_path)
+    assert [g.name for g in library.groups("category")] == ["articles", "books"]
+    assert [g.name for g in library.groups("author")] == ["Ann", "Bob"]
+    assert [g.name for g in library.groups("folder")] == ["Articles", "Books"]
+    with pytest.raises(ValueError):
+        library.groups("colour")
+
+
+def test_recursive_load_orders_by_path_and_merges_duplicates(tmp_path: Path) -> None:
+    write(tmp_path, "z/book.md", title="Same", text="one")
+    write(tmp_path, "a/book-2.md", title="Same", text="one")
+    write(tmp_path, "m/other.txt", title="Other")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".trash").mkdir()
+    write(tmp_path, ".trash/old.md", title="Old")
+    library = load_library(tmp_path)
+    assert [(d.title, d.source_path) for d in library.documents] == [("Same", "a/book-2.md"), ("Other", "m/other.txt")]
+    assert len(library.documents[0].highlights) == 1
+
+
+def test_single_file_and_missing_path(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="One")
+    assert [d.source_path for d in load_library(tmp_path / "one.md").documents] == ["one.md"]
+    with pytest.raises(LibraryError, match="not found"):
+        load_library(tmp_path / "missing")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read unreadable files")
+def test_unreadable_file_is_skipped_by_name(tmp_path: Path) -> None:
+    write(tmp_path, "ok.md", title="Ok")
+    write(tmp_path, "locked.md", title="Locked")
+    (tmp_path / "locked.md").chmod(0)
+    library = load_library(tmp_path)
+    assert [d.title for d in library.documents] == ["Ok"]
+    assert library.skipped[0].path == "locked.md"
+
+
+def test_loading_never_changes_the_export_folder(tmp_path: Path) -> None:
+    before = {path: path.stat().st_mtime_ns for path in SAMPLES.rglob("*")}
+    load_library(SAMPLES)
+    assert {path: path.stat().st_mtime_ns for path in SAMPLES.rglob("*")} == before
+
+
+def test_core_modules_import_without_textual() -> None:
+    code = "import sys, hltui.model, hltui.parse, hltui.library, hltui.export, hltui.config, hltui.cli; " \
+        "print('textual' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "False"

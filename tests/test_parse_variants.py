@@ -1,0 +1,149 @@
+"""Variants from FORMATS.md that the real corpus does not hold, written as small examples."""
+
+from __future__ import annotations
+
+from hltui.model import Document
+from hltui.parse import parse_bytes, parse_text
+
+NBSP = "\u00a0"
+
+
+def only_document(text: str, path: str = "Readwise/Articles/x.md") -> Document:
+    result = parse_text(text, path)
+    assert len(result.documents) == 1, result
+    return result.documents[0]
+
+
+def test_default_template_with_notes_tags_and_locations() -> None:
+    document = only_document(
+        "# A Book\n\n![rw-book-cover](https://example.com/c.jpg)\n\n## Metadata\n"
+        "- Author: [[Jane Doe]]\n- Full Title: A Book: Long\n- Category: #books\n"
+        "- Document Tags: [[history]] [[topic/sub]] [[favorite]] \n\n## Highlights\n"
+        f"- First line\n  second line ([Location{NBSP}12](https://readwise.io/to_kindle?asin=B1&location=12))\n"
+        "    - Tags: [[react]] [[multi word]] \n    - Note: my note\n"
+        f"- Second (Page{NBSP}3)\n"
+    )
+    assert (document.title, document.author, document.full_title) == ("A Book", "Jane Doe", "A Book: Long")
+    assert document.tags == ("history", "topic/sub", "favorite")
+    first, second = document.highlights
+    assert first.text == "First line\nsecond line"
+    assert first.location == "Location 12"
+    assert first.url == "https://readwise.io/to_kindle?asin=B1&location=12"
+    assert first.tags == ("react", "multi word")
+    assert first.note == "my note"
+    assert (second.text, second.location, second.url) == ("Second", "Page 3", None)
+
+
+def test_lossy_yaml_values_are_recovered_and_reported() -> None:
+    result = parse_text("---\ntitle: 27: Friend groups\ntags: #x\n---\n- A highlight\n", "a.md")
+    [document] = result.documents
+    assert document.title == "27: Friend groups"
+    assert document.tags == ("x",)
+    assert result.problems and all(problem.path == "a.md" for problem in result.problems)
+
+
+def test_valid_but_lossy_hashtag_tags_are_recovered() -> None:
+    result = parse_text("---\nauthor: Ann\ntags: #readwise/books\n---\n# T\n- text\n", "a.md")
+    [document] = result.documents
+    assert document.tags == ("readwise/books",)
+    assert "reads as empty" in result.problems[0].message
+
+
+def test_json_front_matter_and_highlights_added_heading() -> None:
+    text = (
+        '---\n{"dg-publish":true,"tags":["rw/articles"],"title":"J"}\n---\n'
+        "## Highlights added July 1, 2024 at 9:00 AM\n- quoted ([View Highlight](https://read.readwise.io/read/01a))\n"
+    )
+    document = only_document(text)
+    assert document.title == "J"
+    assert document.tags == ("rw/articles",)
+    assert document.highlights[0].url == "https://read.readwise.io/read/01a"
+
+
+def test_yaml_sequence_front_matter_is_read_as_metadata() -> None:
+    document = only_document("---\n- Author: [[Jane Doe]]\n- Category: #books\n---\n# T\n## Highlights\n- x\n")
+    assert (document.author, document.category) == ("Jane Doe", "books")
+
+
+def test_nbsp_dash_continuation_is_text_and_empty_first_bullet_takes_next_line() -> None:
+    document = only_document(f"# T\n## Highlights\n- Intro\n  -{NBSP}Second point\n- \n1. A list item\n")
+    first, second = document.highlights
+    assert first.text == f"Intro\n-{NBSP}Second point"
+    assert second.text == "1. A list item"
+
+
+def test_open_in_readwise_and_block_ids_are_removed() -> None:
+    document = only_document(
+        f"## New highlights added May 1, 2024 at 8:00 AM\n- Text ([Location{NBSP}9](https://r.io/k?location=9)) "
+        "[Open in Readwise](https://readwise.io/open/123) ^rw123\n- Other\n^rwID-450081146\n"
+    )
+    first, second = document.highlights
+    assert (first.text, first.location, first.url) == ("Text", "Location 9", "https://r.io/k?location=9")
+    assert second.text == "Other"
+
+
+def test_linter_reformatted_asterisk_bullets_and_italic_tags() -> None:
+    document = only_document("# T\n\n## Highlights\n\n* Quote one\n  * Tags: *favorite* \n  * Note: why\n* Quote two\n")
+    first, second = document.highlights
+    assert (first.text, first.tags, first.note) == ("Quote one", ("favorite",), "why")
+    assert second.text == "Quote two"
+
+
+def test_logseq_block_ids_and_sibling_location_block() -> None:
+    document = only_document(
+        "title:: Some Novel (highlights)\ndeck:: [[Books::Some Novel]]\n"
+        "- Highlights first synced by [[Readwise]] [[Monday, 07-11-2022]]\n"
+        "\t- -\n\t\t- The highlighted sentence.\n\t\t  id:: 6371a2b0-1234-4cde-8f00-0123456789ab\n"
+        f"\t\t- ([Location{NBSP}512](https://readwise.io/to_kindle?action=open&asin=B0&location=512))\n",
+        "pages/Some Novel (highlights).md",
+    )
+    [highlight] = document.highlights
+    assert document.title == "Some Novel"
+    assert highlight.text == "The highlighted sentence."
+    assert highlight.location == "Location 512"
+
+
+def test_bulk_export_family_g() -> None:
+    document = only_document(
+        "# Some Book\n\n![](https://images.example/x.jpg)\n\n### Metadata\n\n- Author: Jane Doe\n"
+        "- Full Title: Some Book\n- Category: #books\n- Document Tags: #Infrastructure\n\n### Highlights\n\n"
+        f"- A highlight. ([Location{NBSP}120](https://readwise.io/to_kindle?location=120))\n    - **Note:** my note\n"
+    )
+    assert (document.author, document.tags) == ("Jane Doe", ("Infrastructure",))
+    assert document.highlights[0].note == "my note"
+
+
+def test_placeholders_entities_crlf_and_bom() -> None:
+    raw = (
+        "\ufeff# Caf&eacute; &amp; Co\r\n\r\n## Metadata\r\n- Author: [[None]]\r\n- Source: [[{source}]]\r\n"
+        "- Category: #articles\r\n\r\n## Highlights\r\n- Tea\r\n"
+    )
+    [document] = parse_bytes(raw.encode(), "x.md").documents
+    assert document.title == "Café & Co"
+    assert document.author is None
+    assert document.highlights[0].text == "Tea"
+
+
+def test_two_exports_in_one_file_are_merged() -> None:
+    block = "---\ntitle: Same\nauthor: A\n---\n# Same\n## Highlights\n- One ([View Highlight](https://r/1))\n"
+    document = only_document(block + "\n" + block + "- Two\n")
+    assert [h.text for h in document.highlights] == ["One", "Two"]
+
+
+def test_vault_readme_and_sync_log_are_skipped() -> None:
+    readme = parse_text("# My vault\n\nSome notes about this vault.\n", "README.md")
+    assert readme.documents == () and readme.skipped[0].reason
+    log = parse_text("- [[2024-01-05]] 2:30 PM — Synced 6 highlights from 1 document.\n    - 6 highlights from X\n", "s.md")
+    assert log.documents == () and "sync" in log.skipped[0].reason
+
+
+def test_binary_and_invalid_utf8_are_reported_not_raised() -> None:
+    assert parse_bytes(b"\x00\x01\x02", "x.md").skipped
+    result = parse_bytes(b"# T\n## Highlights\n- caf\xe9\n", "y.md")
+    assert result.problems and result.documents[0].highlights[0].text.startswith("caf")
+
+
+def test_control_characters_are_stripped() -> None:
+    document = only_document("# Evil\x1b[31m title\n## Highlights\n- text\x07 here\n")
+    assert "\x1b" not in document.title
+    assert document.highlights[0].text == "text here"
