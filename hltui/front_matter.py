@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import JSONHandler, YAMLHandler
 
 _DELIMITER = re.compile(r"^---\s*$")
 _YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*?)\s*:(?:[ \t]+(.*)|[ \t]*)$")
@@ -78,11 +78,16 @@ def read_front_matter(lines: list[str], first_line: int) -> FrontMatter:
     result = FrontMatter()
     recovered = _recover_lines(lines)
     try:
-        handler = frontmatter.JSONHandler() if text.lstrip().startswith("{") else frontmatter.YAMLHandler()
+        handler = JSONHandler() if text.lstrip().startswith("{") else YAMLHandler()
         loaded = handler.load(text)
     except (yaml.YAMLError, ValueError) as error:
         result.values = recovered
-        result.problems.append((first_line + _error_line(error), f"invalid front matter ({_describe(error)}); values recovered line by line"))
+        result.problems.append(
+            (
+                first_line + _error_line(error),
+                f"invalid front matter ({_describe(error)}); values recovered line by line",
+            )
+        )
         return result
     if isinstance(loaded, list):
         # A sequence of `- Key: value` items: read them like metadata bullets.
@@ -102,7 +107,9 @@ def _restore_lost_values(result: FrontMatter, recovered: dict[str, Any], lines: 
         if result.values.get(key) is None and isinstance(raw, str) and raw.strip():
             result.values[key] = raw
             line = next((i for i, text in enumerate(lines) if text.startswith(key)), 0)
-            result.problems.append((first_line + line, f"front matter `{key}: {raw}` reads as empty in YAML; value recovered"))
+            result.problems.append(
+                (first_line + line, f"front matter `{key}: {raw}` reads as empty in YAML; value recovered")
+            )
 
 
 def _recover_lines(lines: list[str]) -> dict[str, Any]:

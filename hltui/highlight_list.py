@@ -178,7 +178,9 @@ class _BulletReader:
         url = goto_url(text)
         if url and self.highlights:
             last = self.highlights[-1]
-            self.highlights[-1] = Highlight(last.text, last.note, last.tags, last.location, last.url or url, last.section)
+            self.highlights[-1] = Highlight(
+                last.text, last.note, last.tags, last.location, last.url or url, last.section
+            )
         elif text.strip():
             self._attach(text)
 

@@ -128,9 +128,7 @@ def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_no
         parts.note_lines.extend(line for line in rest)
     elif label in _TAG_LABELS:
         parts.tags.extend(parse_tags(" ".join(rest)))
-    elif label in _IGNORED_LABELS or (label_match and label_match.group(2) == "::"):
-        return
-    elif _only_location(first, parts):
+    elif label in _IGNORED_LABELS or (label_match and label_match.group(2) == "::") or _only_location(first, parts):
         return
     elif unlabelled_is_note:
         parts.note_lines.extend(child_lines)

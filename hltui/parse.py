@@ -65,7 +65,9 @@ def _parse(text: str, source_path: str) -> ParseResult:
         if document is not None:
             documents.append(document)
     if not documents:
-        return ParseResult(skipped=(Skipped(source_path, "no highlights or export metadata found"),), problems=tuple(problems))
+        return ParseResult(
+            skipped=(Skipped(source_path, "no highlights or export metadata found"),), problems=tuple(problems)
+        )
     return ParseResult(documents=tuple(merge_documents(documents)), problems=tuple(problems))
 
 
@@ -185,18 +187,27 @@ def _implicit_highlight_lines(meta_lines: list[str], body: BodyMetadata, offset:
     return kept
 
 
-def _build_document(values: dict[str, Any], body: BodyMetadata, highlights: list[Highlight], source_path: str) -> Document:
+def _build_document(
+    values: dict[str, Any], body: BodyMetadata, highlights: list[Highlight], source_path: str
+) -> Document:
     """Choose each field from the most trustworthy place that has it."""
     yaml_values = {identity(key): value for key, value in values.items() if key != "Author"}
     fields = body.fields
-    category_sources = [fields.get("category"), yaml_values.get("category"), yaml_values.get("type"), fields.get("source")]
+    category_sources = [
+        fields.get("category"),
+        yaml_values.get("category"),
+        yaml_values.get("type"),
+        fields.get("source"),
+    ]
     category = next((found for found in map(category_from, category_sources) if found), None)
     path = PurePosixPath(source_path)
     # A tag like `readwise-books` is the last hint, after the folder name.
     category = category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"))
     excluded = {identity(tag) for source in category_sources[:3] for tag in parse_tags(source)}
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
-    full_title = clean_line(strip_quotes(fields.get("full_title", "").strip())) or clean_line(yaml_values.get("fulltitle"))
+    full_title = clean_line(strip_quotes(fields.get("full_title", "").strip())) or clean_line(
+        yaml_values.get("fulltitle")
+    )
     title = _first_line(
         yaml_values.get("title"), fields.get("title"), body.heading_title, full_title, _file_title(path)
     )

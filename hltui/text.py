@@ -142,4 +142,3 @@ def identity(text: str) -> str:
     """A loose comparison key: case, accents, punctuation and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if char.isalnum())
-

@@ -1,4 +1,5 @@
 """Expected parse results for real export files, established by reading each file by hand."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -129,7 +130,7 @@ REAL_EXPECTATIONS: dict[str, dict[str, Any]] = {
     },
     # 1 TAB-indented child of "- Highlights first synced by"; no url:: property.
     "ferparra-logseq__%22Conan O'Brien%22 (highlights).md": {
-        "title": "\"Conan O'Brien\"",
+        "title": '"Conan O\'Brien"',
         "author": "Will Arnett, Jason Bateman, Sean Hayes",
         "category": "podcasts",
         "url": None,
@@ -176,7 +177,7 @@ REAL_EXPECTATIONS: dict[str, dict[str, Any]] = {
     },
     # 1 TAB-indented child of "- Highlights first synced by".
     "ferparra-logseq__Tweets From %22Agile Otter%22 Tim Ottinger (highlights).md": {
-        "title": "Tweets From \"Agile Otter\" Tim Ottinger",
+        "title": 'Tweets From "Agile Otter" Tim Ottinger',
         "author": "@tottinge on Twitter",
         "category": "tweets",
         "url": "https://twitter.com/tottinge",
@@ -329,14 +330,14 @@ REAL_EXPECTATIONS: dict[str, dict[str, Any]] = {
     # 32 top-level "- " bullets under ## Highlights; one "    - Note:". YAML Author is the vault owner (ignored).
     # tags: YAML Tags ["#Type/Highlight/Article"] then "- Document Tags: [[content-creation]] [[development]]".
     "jimbrig__How Developers Can Level Up by Creating Content.md": {
-        "title": "How Developers Can \"Level Up\" by Creating Content",
+        "title": 'How Developers Can "Level Up" by Creating Content',
         "author": "Remote Dev Diary by Invide",
         "category": "articles",
         "url": "https://blog.invidelabs.com/career-talk-leveling-up-as-a-dev-with-content-creation/",
         "tags": ["content-creation", "development"],  # the category tag is not repeated as a tag
         "highlights": 32,
         "notes": 1,
-        "first_highlight_starts": "How developers can \"level up\" by creating content",
+        "first_highlight_starts": 'How developers can "level up" by creating content',
     },
     # 1 top-level "- " bullet in the only "## New highlights added" section; no title/metadata -> file name.
     "jimbrig__Liked Tweets.md": {

@@ -12,7 +12,18 @@ from conftest import SAMPLES
 
 from hltui.cli import main
 
-DOCUMENT_KEYS = ["title", "full_title", "author", "category", "url", "tags", "summary", "note", "source_path", "highlights"]
+DOCUMENT_KEYS = [
+    "title",
+    "full_title",
+    "author",
+    "category",
+    "url",
+    "tags",
+    "summary",
+    "note",
+    "source_path",
+    "highlights",
+]
 HIGHLIGHT_KEYS = ["text", "note", "tags", "location", "url", "section"]
 
 

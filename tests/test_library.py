@@ -87,7 +87,9 @@ def test_loading_never_changes_the_export_folder(tmp_path: Path) -> None:
 
 
 def test_core_modules_import_without_textual() -> None:
-    code = "import sys, hltui.model, hltui.parse, hltui.library, hltui.export, hltui.config, hltui.cli; " \
+    code = (
+        "import sys, hltui.model, hltui.parse, hltui.library, hltui.export, hltui.config, hltui.cli; "
         "print('textual' in sys.modules)"
+    )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "False"

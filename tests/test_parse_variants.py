@@ -133,7 +133,9 @@ def test_two_exports_in_one_file_are_merged() -> None:
 def test_vault_readme_and_sync_log_are_skipped() -> None:
     readme = parse_text("# My vault\n\nSome notes about this vault.\n", "README.md")
     assert readme.documents == () and readme.skipped[0].reason
-    log = parse_text("- [[2024-01-05]] 2:30 PM — Synced 6 highlights from 1 document.\n    - 6 highlights from X\n", "s.md")
+    log = parse_text(
+        "- [[2024-01-05]] 2:30 PM — Synced 6 highlights from 1 document.\n    - 6 highlights from X\n", "s.md"
+    )
     assert log.documents == () and "sync" in log.skipped[0].reason
 
 

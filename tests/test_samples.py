@@ -34,7 +34,13 @@ def library():  # type: ignore[no-untyped-def]
 
 def test_every_sample_document_is_read_as_written(library) -> None:  # type: ignore[no-untyped-def]
     found = {
-        document.title: (document.author, document.category, document.tags, len(document.highlights), document.note_count)
+        document.title: (
+            document.author,
+            document.category,
+            document.tags,
+            len(document.highlights),
+            document.note_count,
+        )
         for document in library.documents
     }
     assert found == EXPECTED
