@@ -19,7 +19,10 @@ from hltui.text import clean_block, clean_line, unique_tags
 
 _BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_ID_HEADING = re.compile(r"^\^[A-Za-z0-9-]+$")
+# `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
+_ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
+_DATE_LINE = re.compile(r"^\[\[[^\]]*\d{4}[^\]]*\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
+_BOLD_LABEL = re.compile(r"^\*\*[^*]{1,40}?:\*\*|^\*\*[^*]{1,40}\*\*::?")
 HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
 )
@@ -208,6 +211,8 @@ class _BulletReader:
             self._container(item, section)
         elif _is_tag_only(first) and self._attach(first):
             return
+        elif not self.highlights and _BOLD_LABEL.match(first) and not item.children:
+            return  # `- **Imported:** date` lines of a metadata outline, before the first highlight
         else:
             self._highlight(item, item.lines, item.children, section)
 
@@ -223,7 +228,10 @@ class _BulletReader:
     def _highlight(self, item: Item, lines: list[str], children: list[Item], section: str | None) -> None:
         parts = HighlightParts(text_lines=list(lines))
         for child in children:
-            add_child(parts, child.all_lines(), unlabelled_is_note=item.tabbed)
+            # Deeply indented or tab-indented plain children are the reader's notes; a child two
+            # spaces in is a list inside the highlight's own text.
+            is_note = child.tabbed or child.indent - item.indent >= 4
+            add_child(parts, child.all_lines(), unlabelled_is_note=is_note)
         highlight = _finish(parts, section)
         if highlight is not None:
             self.highlights.append(highlight)
@@ -290,7 +298,11 @@ class _IdHeadingReader:
             parts.text_lines.append(text)
             return True
         url, tags = goto_url(text), tag_line(text)
-        if url:
+        if text.lstrip().startswith(">"):
+            parts.text_lines.append(text)  # a quoted highlight under an id heading, no `q` heading
+        elif _DATE_LINE.match(text.strip()):
+            return False
+        elif url:
             parts.url = parts.url or url
         elif tags is not None:
             parts.tags.extend(tags)

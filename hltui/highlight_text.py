@@ -17,9 +17,12 @@ _OPEN_IN_READWISE = re.compile(rf"{_SPACE}*\[Open in Readwise\]\({_URL}\)\s*$", 
 _TRAILING_BLOCK_ID = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 _BLOCK_ID_LINE = re.compile(r"^\s*(?:\^[A-Za-z0-9-]+|(?:id|collapsed|heading|background-color)::.*)\s*$")
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
+_OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
 _GOTO = re.compile(rf"^\s*Goto:\s*{_URL}\s*$", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]*?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL)
 _NOTE_LABELS = {"note", "notes", "comment", "comments"}
+_NOTE_WORDS = re.compile(r"\b(note|notes|thought|thoughts|comment)\b")
+_CALLOUT = re.compile(r"^\s*>\s*\[![A-Za-z]+\][-+]?\s*")
 _TAG_LABELS = {"tags", "tag", "highlighttags", "highlight tags", "highlight_tags", "see also"}
 _IGNORED_LABELS = {"date", "highlighted", "created", "id", "collapsed", "location", "added", "updated", "time"}
 
@@ -39,7 +42,7 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
     """Strip the location, links and block ids from a highlight; return text, location, URL."""
     lines = [line for line in parts.text_lines if not _BLOCK_ID_LINE.match(line)]
     location, url = parts.location, parts.url
-    if lines and all(line.lstrip().startswith(">") for line in lines if line.strip()):
+    if lines and lines[0].lstrip().startswith(">"):
         lines = [re.sub(r"^\s*>\s?", "", line) for line in lines]
     while lines and not lines[-1].strip():
         lines.pop()
@@ -53,7 +56,7 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
         last, found_location, found_url = _strip_links(lines[-1])
         lines[-1] = last
         location, url = location or found_location, url or found_url
-    text = "\n".join(line.rstrip() for line in lines).strip()
+    text = _OBSIDIAN_COMMENT.sub("", "\n".join(line.rstrip() for line in lines)).strip()
     return strip_control(text), location or _kindle_location(url), url
 
 
@@ -120,11 +123,13 @@ def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_no
     """Attach a child block (`Note:`, `Tags:`, a date, a location) to a highlight."""
     if not child_lines:
         return
-    first = child_lines[0]
+    first, is_callout = _CALLOUT.subn("", child_lines[0])
     label_match = _LABEL.match(first)
     label = label_match.group(1).strip().casefold() if label_match else ""
     rest = [label_match.group(3) if label_match else first, *child_lines[1:]]
-    if label in _NOTE_LABELS:
+    if is_callout:
+        parts.note_lines.extend([first.strip(), *(re.sub(r"^\s*>\s?", "", line) for line in child_lines[1:])])
+    elif label in _NOTE_LABELS or _NOTE_WORDS.search(label):
         parts.note_lines.extend(line for line in rest)
     elif label in _TAG_LABELS:
         parts.tags.extend(parse_tags(" ".join(rest)))

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from hltui.front_matter import FrontMatter, Segment, read_front_matter, split_segments
 from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
+from hltui.single_highlight import single_highlight
 from hltui.merge import merge_documents
 from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
@@ -124,10 +125,10 @@ def _heading_text(line: str) -> str:
     return heading.group(2) if heading else ""
 
 
-def _split_regions(lines: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Separate metadata lines from the highlight regions (one per highlights header)."""
+def _split_regions(lines: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Separate metadata lines from the highlight regions (start index and lines, one per header)."""
     meta = [""] * len(lines)
-    regions: list[list[str]] = []
+    regions: list[tuple[int, list[str]]] = []
     current: list[str] | None = None
     in_fence = False
     for index, line in enumerate(lines):
@@ -136,12 +137,12 @@ def _split_regions(lines: list[str]) -> tuple[list[str], list[list[str]]]:
         heading = _HEADING.match(line) if not in_fence else None
         bullet = _TOP_BULLET.match(line) if not in_fence else None
         if heading and HIGHLIGHTS_HEADER.match(heading.group(2)):
-            current = []
-            regions.append(current)
+            current = [""]
+            regions.append((index, current))
             continue
         if bullet and is_header_bullet(bullet.group(1)):
             current = [line]
-            regions.append(current)
+            regions.append((index, current))
             continue
         if heading and current is not None and _ends_highlights(heading):
             current = None
@@ -165,12 +166,30 @@ def _segment_document(segment: Segment, source_path: str, problems: list[Problem
         problems.extend(Problem(source_path, message, line) for line, message in front.problems)
     meta_lines, regions = _split_regions(segment.body)
     body = read_body_metadata([*front.extra_lines, *meta_lines], loose_keys=False)
-    highlights = [highlight for region in regions for highlight in parse_highlights(region)]
+    highlights: list[Highlight] = []
+    for start, region in regions:
+        found = parse_highlights(region)
+        if not found and any(line.strip() for line in region[1:]):
+            problems.append(Problem(source_path, "highlights section holds no highlight", segment.body_line + start))
+        highlights.extend(found)
     if not regions:
-        highlights = parse_highlights(_implicit_highlight_lines(meta_lines, body, len(front.extra_lines)))
+        highlights = _headerless_highlights(front.values, meta_lines, body, len(front.extra_lines))
     document = _build_document(front.values, body, highlights, source_path)
-    has_metadata = any((document.author, document.category, document.url, document.full_title, front.values))
-    return document if highlights or has_metadata else None
+    described = any((document.author, document.category, document.url, document.full_title))
+    return document if highlights or described else None
+
+
+def _headerless_highlights(
+    values: dict[str, Any], meta_lines: list[str], body: BodyMetadata, offset: int
+) -> list[Highlight]:
+    """Highlights of a file without a highlights header, when the file shows it is an export."""
+    single = single_highlight(values, meta_lines)
+    if single is not None:
+        return [single]
+    highlights = parse_highlights(_implicit_highlight_lines(meta_lines, body, offset))
+    # Plain bullets count only in a file that looks like an export, not in any Markdown note.
+    looks_exported = bool(values) or bool(body.fields) or any(h.location or h.url for h in highlights)
+    return highlights if looks_exported else []
 
 
 def _implicit_highlight_lines(meta_lines: list[str], body: BodyMetadata, offset: int) -> list[str]:

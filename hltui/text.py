@@ -10,6 +10,8 @@ from collections.abc import Iterable
 # C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WIKILINK = re.compile(r"\[\[([^\[\]]*)\]\]")
+_MARKDOWN_ESCAPE = re.compile(r"\\([#*_\[\]`\\|<>])")  # `\#12` written by linters means `#12`
+_WHOLE_ITALIC = re.compile(r"^([*_])([^*_].*?)\1$")  # `*Jane Doe*` from linted templates
 _PLACEHOLDERS = {"", "none", "null", "nil", "[[none]]", "[[]]", "n/a", "-"}
 _TEMPLATE_PLACEHOLDER = re.compile(r"^\[*\{+[^{}]*\}+\]*$")
 _TAG_TOKEN = re.compile(
@@ -68,7 +70,9 @@ def clean_line(value: object) -> str | None:
         return None
     text = ", ".join(part for part in parts if not is_placeholder(part))
     text = strip_control(html.unescape(unwrap_wikilinks(text)))
-    text = " ".join(text.split())
+    text = _MARKDOWN_ESCAPE.sub(r"\1", " ".join(text.split()))
+    italic = _WHOLE_ITALIC.match(text)
+    text = italic.group(2) if italic else text
     return None if is_placeholder(text) else text
 
 

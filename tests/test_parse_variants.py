@@ -149,3 +149,57 @@ def test_control_characters_are_stripped() -> None:
     document = only_document("# Evil\x1b[31m title\n## Highlights\n- text\x07 here\n")
     assert "\x1b" not in document.title
     assert document.highlights[0].text == "text here"
+
+
+def test_id_heading_with_quoted_highlight_and_view_link() -> None:
+    document = only_document(
+        "# T\n## Highlights\n### id820180151\n[[2024-07-11]] 20:14\n> The quoted text.\n"
+        "> \\- [(View Highlight)](https://read.readwise.io/read/01x)\n\n### id820180152\n> Second.\n"
+    )
+    first, second = document.highlights
+    assert (first.text, first.url) == ("The quoted text.", "https://read.readwise.io/read/01x")
+    assert second.text == "Second."
+
+
+def test_one_file_per_highlight_files_join_into_their_document() -> None:
+    from hltui.merge import merge_documents
+
+    def export(highlight_id: int, text: str, favorite: str) -> Document:
+        return only_document(
+            f"---\nbook_id: 7\nhighlight_id: {highlight_id}\nis_favorite: {favorite}\nsource: reader\n"
+            f"title: A Book\nauthor: Ann\n---\n{text}\n",
+            f"h/{highlight_id}.md",
+        )
+
+    [document] = merge_documents([export(1, "First words.", "false"), export(2, "Second words.", "true")])
+    assert [h.text for h in document.highlights] == ["First words.", "Second words."]
+    assert document.highlights[1].is_favorite and not document.highlights[0].is_favorite
+
+
+def test_escaped_hash_italic_author_and_comment_markers() -> None:
+    document = only_document(
+        "# \\#12 Some Podcast Episode\n\n## Metadata\n\n* Author: *Jane Doe*\n* Category: #podcasts\n\n"
+        "## Highlights\n\n- Said this. %%820180151topstart%%\n"
+    )
+    assert (document.title, document.author) == ("#12 Some Podcast Episode", "Jane Doe")
+    assert document.highlights[0].text == "Said this."
+
+
+def test_plain_markdown_note_with_bullets_is_not_a_document() -> None:
+    result = parse_text("# Shopping\n\n- eggs\n- flour\n", "notes/shopping.md")
+    assert result.documents == ()
+    assert result.skipped[0].reason == "no highlights or export metadata found"
+
+
+def test_empty_highlights_section_is_reported() -> None:
+    result = parse_text("# T\n## Metadata\n- Author: A\n## Highlights\nJust a paragraph, no bullets.\n\n", "t.md")
+    [problem] = result.problems
+    assert (problem.line, problem.message) == (4, "highlights section holds no highlight")
+
+
+def test_callout_and_labelled_thought_children_are_notes() -> None:
+    document = only_document(
+        "# T\n## Highlights\n- One\n    - > [!note] first thought\n- Two\n    - **Initial thought or note on:** idea\n"
+        "- Three\n    - Date:: [[March 2nd, 2022, Wednesday]]\n"
+    )
+    assert [h.note for h in document.highlights] == ["first thought", "idea", None]
