@@ -9,10 +9,10 @@ from urllib.parse import unquote
 
 from hltui.front_matter import FrontMatter, Segment, read_front_matter, split_segments
 from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
-from hltui.single_highlight import single_highlight
 from hltui.merge import merge_documents
 from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
+from hltui.single_highlight import single_highlight
 from hltui.text import (
     category_from,
     clean_block,
