@@ -10,10 +10,10 @@ from hltui.text import parse_tags, strip_control
 
 _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
-_LINKED_LOCATION = re.compile(rf"{_SPACE}*\(?\[(Location|Page|Time){_SPACE}+([^\]]+?)\]\({_URL}\)\)?\s*$")
-_VIEW_LINK = re.compile(rf"{_SPACE}*\(?\[\(?View (?:Highlight|Tweet)\)?\]\({_URL}\)\)?\s*$", re.IGNORECASE)
-_PLAIN_LOCATION = re.compile(rf"{_SPACE}*\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
-_OPEN_IN_READWISE = re.compile(rf"{_SPACE}*\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
+_LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?)\]\({_URL}\)\)?\s*$")
+_VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?\]\({_URL}\)\)?\s*$", re.IGNORECASE)
+_PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
+_OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
 _TRAILING_BLOCK_ID = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 _BLOCK_ID_LINE = re.compile(r"^\s*(?:\^[A-Za-z0-9-]+|(?:id|collapsed|heading|background-color)::.*)\s*$")
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
@@ -78,20 +78,23 @@ def _strip_links(line: str) -> tuple[str, str | None, str | None]:
 
 def _take_link(line: str) -> tuple[str, str | None, str | None] | None:
     """Take one trailing token (block id, location, view link) off a line."""
+    tail = line.rstrip()[-1:]
+    if tail != ")" and "^" not in line[-40:]:
+        return None  # the common case, decided without running the patterns
     for pattern in (_TRAILING_BLOCK_ID, _OPEN_IN_READWISE):
         match = pattern.search(line)
         if match:
             url = match.group(1) if pattern is _OPEN_IN_READWISE else None
-            return line[: match.start()], None, url
+            return line[: match.start()].rstrip(" \t\u00a0"), None, url
     match = _LINKED_LOCATION.search(line)
     if match:
-        return line[: match.start()], _location(match.group(1), match.group(2)), match.group(3)
+        return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), match.group(3)
     match = _VIEW_LINK.search(line)
     if match:
-        return line[: match.start()], None, match.group(1)
+        return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
     match = _PLAIN_LOCATION.search(line)
     if match:
-        return line[: match.start()], _location(match.group(1), match.group(2)), None
+        return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), None
     return None
 
 
