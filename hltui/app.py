@@ -1,16 +1,25 @@
-"""The Textual app: stylesheet, global bindings and the worker that loads the library."""
+"""The Textual app: stylesheet, global bindings, palette commands, theme and the load worker."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
+from hltui.commands import DocumentCommands, TagCommands
 from hltui.config import Config
-from hltui.library import Library, LibraryError, load_library
+from hltui.library import GROUPINGS, Library, LibraryError, load_library
+from hltui.screens.help import HelpScreen
 from hltui.screens.main import MainScreen
+from hltui.state import load_state, remember
+from hltui.text import strip_control
+from hltui.widgets.detail_pane import DetailPane
+from hltui.widgets.tag_tree import TagTree
 
 
 class HltuiApp(App[None]):
@@ -18,7 +27,11 @@ class HltuiApp(App[None]):
 
     CSS_PATH = "hltui.tcss"
     TITLE = "hltui"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit", tooltip="Leave hltui")]
+    COMMANDS = App.COMMANDS | {DocumentCommands, TagCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave hltui"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Show every key"),
+    ]
 
     def __init__(self, library_path: Path, config: Config) -> None:
         super().__init__()
@@ -26,22 +39,88 @@ class HltuiApp(App[None]):
         self.config = config
 
     def on_mount(self) -> None:
-        self.sub_title = f"loading {self.library_path}"
-        self.push_screen(MainScreen())
+        self.sub_title = strip_control(f"loading {self.library_path}")
+        self._apply_theme(self.config.theme or load_state().get("theme"))
+        self.theme_changed_signal.subscribe(self, lambda theme: remember("theme", theme.name))
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.config.error:
+            self.notify(self.config.error, severity="warning", markup=False, timeout=8)
+        self.push_screen(MainScreen(self.config.grouping))
         self.load()
+
+    def _apply_theme(self, theme: object) -> None:
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.notify(f"Unknown theme {theme!s}: using the default", severity="warning", markup=False)
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        """The library screen (under any dialog)."""
+        return next((screen for screen in self.screen_stack if isinstance(screen, MainScreen)), None)
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Read the folder off the UI thread, then hand the library to the screen."""
+        """Read the folder off the UI thread, reporting progress, then hand the library over."""
         try:
-            library = load_library(self.library_path)
+            library = load_library(self.library_path, progress=self._progress_from_thread)
         except LibraryError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.call_from_thread(self._failed, str(error))
             return
-        self.call_from_thread(self._show, library)
+        self.call_from_thread(self._loaded, library)
 
-    def _show(self, library: Library) -> None:
-        self.sub_title = f"{len(library.documents)} documents, {library.highlight_count} highlights"
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.library = library
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        if done % 25 == 0 or done == total:
+            self.call_from_thread(self._progress, done, total)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.main_screen is not None:
+            self.main_screen.loading_progress(done, total)
+
+    def _loaded(self, library: Library) -> None:
+        self.sub_title = library_summary(library)
+        if self.main_screen is not None:
+            self.main_screen.library_loaded(library)
+
+    def _failed(self, message: str) -> None:
+        self.sub_title = "could not load"
+        self.notify(message, severity="error", markup=False)
+        if self.main_screen is not None:
+            self.main_screen.load_failed(message)
+
+    def action_help(self) -> None:
+        """Show every binding with what it does."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette"), Binding("tab", "", "Next pane")]),
+            ("Library", list(MainScreen.BINDINGS)),
+            ("Tree (left)", list(TagTree.BINDINGS) + [Binding("enter", "", "Read the document / open group")]),
+            ("Document (right)", list(DetailPane.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections, dict(self._keymap)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main_screen
+        if main is None:
+            return
+        yield SystemCommand("Copy highlight", "Copy the highlight under the cursor", main.action_copy_highlight)
+        yield SystemCommand("Copy quote", "Copy the highlight as a Markdown quote", main.action_copy_quote)
+        yield SystemCommand("Copy URL", "Copy the document's URL", main.action_copy_url)
+        yield SystemCommand("Open URL", "Open the document in the browser", main.action_open_document_url)
+        yield SystemCommand("Search", "Search the library", main.action_search)
+        for grouping in GROUPINGS:
+            group_by = partial(main.set_grouping, grouping)
+            yield SystemCommand(f"Group by {grouping}", f"Group the tree by {grouping}", group_by)
+
+
+def library_summary(library: Library) -> str:
+    """`Readwise · 15 documents · 222 highlights · 4 skipped or with problems (e)`."""
+    parts = [library.root.name or str(library.root), f"{len(library.documents)} documents"]
+    parts.append(f"{library.highlight_count} highlights")
+    troubles = len(library.skipped) + len(library.problems)
+    if troubles:
+        parts.append(f"{troubles} skipped or with problems (e)")
+    return strip_control(" · ".join(parts))

@@ -95,3 +95,11 @@ def _where(highlight: Highlight) -> str:
     if highlight.url:
         return f" ([link]({highlight.url}))"
     return ""
+
+
+def quote_with_citation(document: Document, highlight: Highlight) -> str:
+    """`> text` lines, then `— Author, [Title](url)`: ready to paste into notes."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in highlight.text.splitlines())
+    source = f"[{document.title}]({document.url})" if document.url else document.title
+    citation = f"— {document.author}, {source}" if document.author else f"— {source}"
+    return f"{quoted}\n{citation}"

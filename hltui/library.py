@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from hltui.merge import merge_documents
-from hltui.model import Document, Problem, Skipped
+from hltui.model import FAVORITE_TAG, Document, Problem, Skipped
 from hltui.parse import parse_bytes
 
 EXPORT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -17,6 +17,7 @@ FAVORITES = "Favorites"
 NO_AUTHOR = "Unknown author"
 NO_CATEGORY = "Uncategorised"
 GROUPINGS = ("tag", "category", "author", "folder")
+SORT_ORDERS = ("title", "highlights", "recent")
 
 Progress = Callable[[int, int], None]
 
@@ -56,6 +57,7 @@ class Library:
     documents: tuple[Document, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[Problem, ...] = ()
+    modified: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def highlight_count(self) -> int:
@@ -106,6 +108,7 @@ def load_library(root: Path, progress: Progress | None = None) -> Library:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     problems: list[Problem] = []
+    modified: dict[str, float] = {}
     for index, path in enumerate(files, start=1):
         name = relative_name(path, root)
         try:
@@ -113,13 +116,31 @@ def load_library(root: Path, progress: Progress | None = None) -> Library:
         except OSError as error:
             skipped.append(Skipped(name, f"cannot be read: {error.strerror or error}"))
             continue
+        modified[name] = _modified_time(path)
         result = parse_bytes(data, name)
         documents.extend(result.documents)
         skipped.extend(result.skipped)
         problems.extend(result.problems)
         if progress is not None:
             progress(index, len(files))
-    return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems))
+    return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems), modified)
+
+
+def _modified_time(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[str, float]) -> list[Document]:
+    """Documents by title, by number of highlights (most first) or most recently changed first."""
+    by_title = sorted(documents, key=lambda document: document.title.casefold())
+    if order == "highlights":
+        return sorted(by_title, key=lambda document: -len(document.highlights))
+    if order == "recent":
+        return sorted(by_title, key=lambda document: -modified.get(document.source_path, 0.0))
+    return by_title
 
 
 def group_by_tag(documents: Iterable[Document]) -> list[Group]:
@@ -134,7 +155,8 @@ def group_by_tag(documents: Iterable[Document]) -> list[Group]:
         if not tags:
             untagged.documents.append(document)
         for tag in tags:
-            _tag_group(roots, tag).documents.append(document)
+            if tag.casefold() != FAVORITE_TAG:  # the Favorites group already gathers these
+                _tag_group(roots, tag).documents.append(document)
     ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
     return [group for group in (favorites, *ordered, untagged) if group.documents or group.children]
 

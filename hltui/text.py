@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 # C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# CSI (`ESC [ 31 m`), OSC (`ESC ] 52 ; ... BEL`) and two-character escapes, removed whole.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 _WIKILINK = re.compile(r"\[\[([^\[\]]*)\]\]")
 _MARKDOWN_ESCAPE = re.compile(r"\\([#*_\[\]`\\|<>])")  # `\#12` written by linters means `#12`
 _WHOLE_ITALIC = re.compile(r"^([*_])([^*_].*?)\1$")  # `*Jane Doe*` from linted templates
@@ -35,8 +37,8 @@ _CATEGORY_WORDS = {
 
 
 def strip_control(text: str) -> str:
-    """Remove control and escape characters, keeping tabs and newlines."""
-    return _CONTROL_CHARACTERS.sub("", text)
+    """Remove escape sequences and control characters, keeping tabs and newlines."""
+    return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
 def unwrap_wikilinks(text: str) -> str:

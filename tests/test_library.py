@@ -27,7 +27,7 @@ def test_tags_nest_and_count_documents(tmp_path: Path) -> None:
     write(tmp_path, "b.md", title="B", tags="- Document Tags: [[topic]] [[favorite]]")
     write(tmp_path, "c.md", title="C")
     groups = {group.name: group for group in load_library(tmp_path).groups("tag")}
-    assert list(groups) == [FAVORITES, "favorite", "other", "topic", UNTAGGED]
+    assert list(groups) == [FAVORITES, "other", "topic", UNTAGGED]
     assert groups["topic"].count == 2
     assert [child.name for child in groups["topic"].children.values()] == ["sub"]
     assert [d.title for d in groups[UNTAGGED].documents] == ["C"]

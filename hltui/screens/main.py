@@ -1,32 +1,336 @@
-"""The main screen: the list of documents (the reader issue replaces this with tree and pane)."""
+"""The main screen: tag tree on the left, the chosen document on the right; owns the reading state."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import TYPE_CHECKING
+
+from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, ProgressBar
 
-from hltui.library import Library
+from hltui.browser import is_openable, open_in_browser
+from hltui.clipboard import copy_outside_terminal
+from hltui.export import quote_with_citation
+from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
+from hltui.merge import document_key, highlight_key
+from hltui.model import Document, Highlight
+from hltui.search import SearchHit, SearchIndex
+from hltui.widgets.detail_pane import DetailPane
+from hltui.widgets.tag_tree import TagTree, TreeOrder
+
+if TYPE_CHECKING:
+    from hltui.app import HltuiApp
+
+SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
+EMPTY_LIBRARY = (
+    "No highlight documents were found in {path}.\n\n"
+    "hltui reads the Markdown files that Readwise exports to Obsidian or Logseq (.md, .markdown, .txt).\n"
+    "Point it at your export folder: hltui ~/Obsidian/Readwise\n"
+    "Run `hltui check {path}` to see why files were skipped."
+)
 
 
 class MainScreen(Screen[None]):
-    """Lists every document with its author and number of highlights."""
+    """Browse the library: the tree chooses a document, the pane reads it."""
 
-    library: reactive[Library | None] = reactive(None)
+    BINDINGS = [
+        Binding("o", "open_document_url", "Open", id="open_url", tooltip="Open the document's URL in the browser"),
+        Binding("O", "open_highlight_url", "Open hl", id="open_highlight_url", tooltip="Open this highlight's link"),
+        Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the highlight's text"),
+        Binding("C", "copy_quote", "Quote", id="copy_quote", tooltip="Copy as a Markdown quote with its source"),
+        Binding("y", "copy_url", "Copy URL", id="copy_url", tooltip="Copy the document's URL"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search titles, authors, tags, highlights, notes"),
+        Binding("b", "cycle_grouping", "Group", id="grouping", tooltip="Group by tag, category, author or folder"),
+        Binding("s", "cycle_sort", "Sort", id="sort", tooltip="Sort by title, highlights or most recent"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Hide or show the tree"),
+        Binding("less_than_sign", "sidebar_width(-1)", "Narrower", show=False, id="sidebar_narrower"),
+        Binding("greater_than_sign", "sidebar_width(1)", "Wider", show=False, id="sidebar_wider"),
+        Binding("r", "reload", "Reload", id="reload", tooltip="Read the folder again, keeping your place"),
+        Binding("e", "show_problems", "Problems", id="problems", tooltip="Files skipped or read with problems"),
+    ]
+
+    library: reactive[Library | None] = reactive(None, init=False)
+    grouping: reactive[str] = reactive("tag", init=False)
+    document_order: reactive[str] = reactive("title", init=False)
+    current_document: reactive[Document | None] = reactive(None, init=False)
+    current_highlight: reactive[int | None] = reactive(None, init=False)
+    sidebar_width: reactive[int] = reactive(2, init=False)
+    is_loading: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, grouping: str = "tag") -> None:
+        super().__init__()
+        self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
+        self.chosen_group: Group | None = None
+        self.search_index: SearchIndex | None = None
+        self._place_to_restore: tuple[str, str | None] | None = None
+
+    @property
+    def hltui(self) -> HltuiApp:
+        """The app, typed."""
+        from hltui.app import HltuiApp
+
+        assert isinstance(self.app, HltuiApp)
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(id="documents")
+        with Horizontal(id="body"):
+            yield TagTree(id="sidebar")
+            yield DetailPane(id="detail").data_bind(document=MainScreen.current_document)
+        yield ProgressBar(id="loading", show_eta=False)
         yield Footer()
+
+    # Loading ------------------------------------------------------------------------------
+
+    def loading_progress(self, done: int, total: int) -> None:
+        """A worker read `done` of `total` files."""
+        self.query_one("#loading", ProgressBar).update(total=total, progress=done)
+
+    def library_loaded(self, library: Library) -> None:
+        """The worker finished: show the library, keeping the user's place on a reload."""
+        self.is_loading = False
+        self.search_index = None
+        self.library = library
+
+    def load_failed(self, message: str) -> None:
+        """The library could not be read at all."""
+        self.is_loading = False
+        self.query_one(DetailPane).show_message(message)
+
+    def watch_is_loading(self, loading: bool) -> None:
+        self.query_one("#loading", ProgressBar).display = loading
+        self.refresh_bindings()
 
     def watch_library(self, library: Library | None) -> None:
         if library is None:
             return
-        options = self.query_one("#documents", OptionList)
-        options.clear_options()
+        self._fill_tree()
+        if not library.documents:
+            self.query_one(DetailPane).show_message(EMPTY_LIBRARY.format(path=library.root))
+        self._restore_place(library)
+
+    def _fill_tree(self) -> None:
+        if self.library is None:
+            return
+        order = TreeOrder(self.document_order, dict(self.library.modified))
+        self.query_one(TagTree).show_groups(self.library.groups(self.grouping), order)
+
+    def watch_grouping(self) -> None:
+        self._fill_tree()
+        self._reveal_current()
+
+    def watch_document_order(self) -> None:
+        self._fill_tree()
+        self._reveal_current()
+
+    def _reveal_current(self) -> None:
+        if self.current_document is not None:
+            self.query_one(TagTree).reveal(self.current_document)
+
+    # Tree and pane messages ---------------------------------------------------------------
+
+    def on_tag_tree_document_chosen(self, message: TagTree.DocumentChosen) -> None:
+        self.current_document = message.document
+
+    def on_tag_tree_document_opened(self, message: TagTree.DocumentOpened) -> None:
+        self.current_document = message.document
+        self.query_one(DetailPane).focus()
+
+    def on_tag_tree_group_chosen(self, message: TagTree.GroupChosen) -> None:
+        self.chosen_group = message.group
+
+    def on_detail_pane_cursor_moved(self, message: DetailPane.CursorMoved) -> None:
+        self.current_highlight = message.index
+        self.refresh_bindings()
+
+    def watch_current_document(self) -> None:
+        self.refresh_bindings()
+
+    @property
+    def highlight(self) -> Highlight | None:
+        """The highlight under the cursor, if any."""
+        document, index = self.current_document, self.current_highlight
+        if document is None or index is None or not 0 <= index < len(document.highlights):
+            return None
+        return document.highlights[index]
+
+    # Guards: what can run now, and why not ----------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if self.why_not(action) else True
+
+    def why_not(self, action: str) -> str | None:
+        """Why an action cannot run right now, or None when it can."""
+        document, highlight = self.current_document, self.highlight
+        reasons = {
+            "open_document_url": self._url_problem(document.url if document else None, "document"),
+            "copy_url": None if document and document.url else "This document has no URL to copy",
+            "open_highlight_url": self._url_problem(highlight.url if highlight else None, "highlight"),
+            "copy_highlight": None if highlight else "No highlight selected: nothing to copy",
+            "copy_quote": None if highlight else "No highlight selected: nothing to quote",
+            "reload": "Still loading the library" if self.is_loading else None,
+        }
+        if document is None and action in ("open_document_url", "copy_url"):
+            return "No document selected"
+        return reasons.get(action)
+
+    def _url_problem(self, url: str | None, owner: str) -> str | None:
+        if self.current_document is None:
+            return "No document selected"
+        if not url:
+            return f"This {owner} has no URL"
+        return None if is_openable(url) else f"Only http and https links are opened, not {url[:60]}"
+
+    def on_key(self, event: events.Key) -> None:
+        """A greyed-out key was pressed: say why it cannot act."""
+        active = self.active_bindings.get(event.key)
+        if active is None or active.enabled:
+            return
+        reason = self.why_not(active.binding.action)
+        if reason:
+            event.stop()
+            self.notify(reason, severity="warning", markup=False)
+
+    # Actions ------------------------------------------------------------------------------
+
+    def action_copy_highlight(self) -> None:
+        """Copy the text of the highlight under the cursor."""
+        if self.highlight is not None:
+            self.copy_text(self.highlight.text, "highlight")
+
+    def action_copy_quote(self) -> None:
+        """Copy the highlight as a Markdown quote with its citation."""
+        if self.highlight is not None and self.current_document is not None:
+            self.copy_text(quote_with_citation(self.current_document, self.highlight), "quote")
+
+    def action_copy_url(self) -> None:
+        """Copy the document's URL."""
+        if self.current_document is not None and self.current_document.url:
+            self.copy_text(self.current_document.url, "URL")
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy with OSC 52 (works over SSH), then tmux and the native tool in the background."""
+        self.app.copy_to_clipboard(text)
+        self._copy_natively(text)
+        preview = " ".join(text.split())
+        preview = preview if len(preview) <= 50 else preview[:49] + "…"
+        self.notify(f"Copied {what}: {preview}", markup=False)
+
+    @work(thread=True, group="clipboard")
+    def _copy_natively(self, text: str) -> None:
+        copy_outside_terminal(text)
+
+    def action_open_document_url(self) -> None:
+        """Open the document in the browser."""
+        if self.current_document is not None and self.current_document.url:
+            self.open_url(self.current_document.url)
+
+    def action_open_highlight_url(self) -> None:
+        """Open the highlight's own link (View Highlight, Kindle location)."""
+        if self.highlight is not None and self.highlight.url:
+            self.open_url(self.highlight.url)
+
+    def open_url(self, url: str) -> None:
+        """The browser when one can start, else a dialog showing the URL with a copy button."""
+        from hltui.screens.url_dialog import UrlDialog
+
+        if open_in_browser(url):
+            self.notify(f"Opening {url[:80]}", markup=False)
+        else:
+            self.app.push_screen(UrlDialog(url))
+
+    def action_search(self) -> None:
+        """Open the search screen; choosing a result jumps to it."""
+        from hltui.screens.search import SearchScreen
+
+        if self.library is not None:
+            self.app.push_screen(SearchScreen(self, self.chosen_group), self.jump_to)
+
+    def search_index_for(self, library: Library) -> SearchIndex:
+        """The search index, built on first use (called from a worker thread)."""
+        if self.search_index is None:
+            self.search_index = SearchIndex(library.documents)
+        return self.search_index
+
+    def jump_to(self, hit: SearchHit | None) -> None:
+        """Show a search result: its document, the cursor on its highlight."""
+        if hit is None:
+            return
+        self.show_document(hit.document, hit.highlight_index)
+
+    def show_document(self, document: Document, highlight_index: int | None = None) -> None:
+        """Reveal a document in the tree, show it, and put the cursor on a highlight."""
+        self.query_one(TagTree).reveal(document)
+        self.current_document = document
+        pane = self.query_one(DetailPane)
+        pane.focus()
+        if highlight_index is not None:
+            pane.call_after_refresh(pane.action_cursor_to, highlight_index)
+
+    def go_to_tag(self, group: Group) -> None:
+        """Group by tag and put the tree's cursor on this tag."""
+        self.grouping = "tag"
+        tree = self.query_one(TagTree)
+        tree.reveal_group(group.path)
+        tree.focus()
+
+    def set_grouping(self, grouping: str) -> None:
+        """Group the tree by tag, category, author or folder."""
+        if grouping in GROUPINGS:
+            self.grouping = grouping
+
+    def action_cycle_grouping(self) -> None:
+        """Group the tree by the next of tag, category, author, folder."""
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+        self.notify(f"Grouped by {self.grouping}")
+
+    def action_cycle_sort(self) -> None:
+        """Sort documents by the next of title, highlights, most recent."""
+        self.document_order = SORT_ORDERS[(SORT_ORDERS.index(self.document_order) + 1) % len(SORT_ORDERS)]
+        self.notify(f"Sorted by {self.document_order}")
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide or show the tree."""
+        tree = self.query_one(TagTree)
+        tree.display = not tree.display
+        if not tree.display:
+            self.query_one(DetailPane).focus()
+
+    def action_sidebar_width(self, step: int) -> None:
+        """Make the tree narrower or wider."""
+        self.sidebar_width = max(0, min(len(SIDEBAR_WIDTHS) - 1, self.sidebar_width + step))
+
+    def watch_sidebar_width(self, width_index: int) -> None:
+        self.query_one(TagTree).styles.width = SIDEBAR_WIDTHS[width_index]
+
+    def action_reload(self) -> None:
+        """Read the folder again; the same document and highlight stay chosen when they still exist."""
+        document, highlight = self.current_document, self.highlight
+        if document is not None:
+            self._place_to_restore = (document_key(document), highlight_key(highlight) if highlight else None)
+        self.is_loading = True
+        self.hltui.load()
+
+    def _restore_place(self, library: Library) -> None:
+        if self._place_to_restore is None:
+            return
+        wanted_document, wanted_highlight = self._place_to_restore
+        self._place_to_restore = None
         for document in library.documents:
-            line = Text(document.title, style="bold")
-            line.append(f"  {document.author or ''}  ({len(document.highlights)})", style="dim")
-            options.add_option(line)
+            if document_key(document) == wanted_document:
+                keys = [highlight_key(highlight) for highlight in document.highlights]
+                index = keys.index(wanted_highlight) if wanted_highlight in keys else None
+                self.show_document(document, index)
+                return
+        self.current_document = None
+
+    def action_show_problems(self) -> None:
+        """List skipped files and problems."""
+        from hltui.screens.problems import ProblemsScreen
+
+        if self.library is not None:
+            self.app.push_screen(ProblemsScreen(self.library))

@@ -1,0 +1,125 @@
+"""Search as you type over titles, authors, tags, highlights and notes; Enter jumps to the result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from hltui.library import Group
+from hltui.search import SearchHit
+from hltui.text import strip_control
+
+if TYPE_CHECKING:
+    from hltui.screens.main import MainScreen
+
+RESULT_LIMIT = 200
+FIELD_LABELS = {"title": "title", "author": "author", "tag": "tag", "highlight": "highlight", "note": "note"}
+
+
+def result_prompt(hit: SearchHit) -> Text:
+    """Document title and field on one line, the snippet with its matches marked on the next."""
+    prompt = Text(strip_control(hit.document.title), style="bold")
+    prompt.append(f"  {FIELD_LABELS.get(hit.field, hit.field)}", style="dim")
+    snippet = Text(strip_control(hit.snippet))
+    for start, end in hit.spans:
+        snippet.stylize("bold reverse", start, end)
+    prompt.append("\n")
+    prompt.append_text(snippet)
+    return prompt
+
+
+class SearchScreen(ModalScreen["SearchHit | None"]):
+    """A query box over ranked results; ctrl+t limits the search to the chosen tree group."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="search.close", tooltip="Close search"),
+        Binding("down", "move(1)", "Next", show=False, id="search.next", tooltip="Next result"),
+        Binding("up", "move(-1)", "Previous", show=False, id="search.previous", tooltip="Previous result"),
+        Binding("ctrl+t", "toggle_scope", "Only this group", id="search.scope", tooltip="Search the chosen group only"),
+    ]
+
+    def __init__(self, main: MainScreen, group: Group | None) -> None:
+        super().__init__()
+        self.main = main
+        self.group = group
+        self.limited = False
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search", classes="dialog"):
+            yield Input(placeholder="Search titles, authors, tags, highlights and notes", id="query")
+            yield Static(self._scope_text(), id="scope")
+            yield OptionList(id="results")
+            yield Static("", id="search-status")
+
+    def _scope_text(self) -> Text:
+        if self.limited and self.group is not None:
+            return Text(f"Only in: {strip_control(self.group.name)}   (ctrl+t: everything)", style="dim")
+        hint = f"   (ctrl+t: only in {strip_control(self.group.name)})" if self.group is not None else ""
+        return Text(f"In the whole library{hint}", style="dim")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def action_toggle_scope(self) -> None:
+        """Limit the search to the chosen group, or search everything again."""
+        if self.group is None:
+            self.notify("Choose a tag in the tree first to limit the search to it", severity="warning")
+            return
+        self.limited = not self.limited
+        self.query_one("#scope", Static).update(self._scope_text())
+        self.run_search(self.query_one(Input).value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer query cancels this one."""
+        worker = get_current_worker()
+        library = self.main.library
+        if library is None:
+            return
+        index = self.main.search_index_for(library)
+        within = self.group.all_documents() if self.limited and self.group is not None else None
+        hits = index.search(query, within=within, limit=RESULT_LIMIT, should_stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        """Replace the result list."""
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
+        if hits:
+            results.highlighted = 0
+        status = f"{len(hits)} results" if query.strip() else ""
+        if len(hits) == RESULT_LIMIT:
+            status = f"first {RESULT_LIMIT} results"
+        self.query_one("#search-status", Static).update(Text(status, style="dim"))
+
+    def action_move(self, step: int) -> None:
+        """Move through the results while typing."""
+        results = self.query_one(OptionList)
+        if self.hits:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(len(self.hits) - 1, current + step))
+
+    def on_input_submitted(self) -> None:
+        self._choose(self.query_one(OptionList).highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if index is not None and 0 <= index < len(self.hits):
+            self.dismiss(self.hits[index])
+        elif self.query_one(Input).value.strip():
+            self.notify("No result to open", severity="warning")

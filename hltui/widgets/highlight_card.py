@@ -1,0 +1,48 @@
+"""One highlight in the detail pane: its text as Markdown, then its note, tags and location."""
+
+from __future__ import annotations
+
+from rich.console import Group as RenderGroup
+from rich.console import RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+from textual.widgets import Static
+
+from hltui.model import Highlight
+
+
+def markdown(text: str) -> Markdown:
+    """Rich Markdown without terminal hyperlinks: link targets are shown, never made clickable."""
+    return Markdown(text, hyperlinks=False)
+
+
+def highlight_details(highlight: Highlight) -> Text:
+    """`Location 12 · #tag #other` in one dim line."""
+    parts: list[str] = []
+    if highlight.location:
+        parts.append(highlight.location)
+    if highlight.tags:
+        parts.append(" ".join(f"#{tag}" for tag in highlight.tags))
+    if highlight.url and not highlight.location:
+        parts.append("link")
+    return Text(" · ".join(parts), style="dim")
+
+
+class HighlightCard(Static):
+    """A highlight; the `-current` class marks the one under the cursor."""
+
+    def __init__(self, highlight: Highlight, index: int) -> None:
+        super().__init__(classes="highlight")
+        self.highlight = highlight
+        self.index = index
+
+    def render(self) -> RenderableType:
+        pieces: list[RenderableType] = [markdown(self.highlight.text)]
+        if self.highlight.note:
+            note = Text("Note: ", style="bold")
+            note.append(self.highlight.note)
+            pieces.append(note)
+        details = highlight_details(self.highlight)
+        if details:
+            pieces.append(details)
+        return RenderGroup(*pieces)

@@ -1,0 +1,180 @@
+"""The sidebar: groups of documents (by tag, category, author or folder), filled on expand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from hltui.library import Group, sort_documents
+from hltui.model import Document
+from hltui.text import strip_control
+
+Node = TreeNode["Group | Document"]
+
+
+@dataclass(frozen=True)
+class TreeOrder:
+    """How documents are sorted, with the modification times 'recent' needs."""
+
+    order: str
+    modified: dict[str, float]
+
+
+class TagTree(Tree["Group | Document"]):
+    """Groups and their documents; a document under each group it belongs to."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="tree.down", tooltip="Next entry"),
+        Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous entry"),
+        Binding("h", "collapse_or_parent", "Collapse", show=False, id="tree.collapse", tooltip="Close or go up"),
+        Binding("l", "expand_or_open", "Expand", show=False, id="tree.expand", tooltip="Open group or document"),
+        Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First entry"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="tree.bottom", tooltip="Last entry"),
+    ]
+
+    class DocumentChosen(Message):
+        """The cursor is on a document: show it."""
+
+        def __init__(self, document: Document) -> None:
+            super().__init__()
+            self.document = document
+
+    class DocumentOpened(Message):
+        """Enter on a document: read it."""
+
+        def __init__(self, document: Document) -> None:
+            super().__init__()
+            self.document = document
+
+    class GroupChosen(Message):
+        """The cursor is on a group (search can be limited to it)."""
+
+        def __init__(self, group: Group) -> None:
+            super().__init__()
+            self.group = group
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Library"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.tree_order = TreeOrder("title", {})
+
+    def show_groups(self, groups: list[Group], tree_order: TreeOrder) -> None:
+        """Replace the tree with these top-level groups (their contents are added on expand)."""
+        self.tree_order = tree_order
+        self.clear()
+        for group in groups:
+            self._add_group(self.root, group)
+        self.root.expand()
+
+    def _add_group(self, parent: Node, group: Group) -> None:
+        label = Text(strip_control(group.name), style="bold")
+        label.append(f" {group.count}", style="dim")
+        parent.add(label, data=group, allow_expand=True)
+
+    def _fill(self, node: Node) -> None:
+        """Add a group's sub-groups and documents the first time it opens."""
+        group = node.data
+        if not isinstance(group, Group) or node.children:
+            return
+        for child in sorted(group.children.values(), key=lambda child: child.name.casefold()):
+            self._add_group(node, child)
+        for document in sort_documents(group.documents, self.tree_order.order, self.tree_order.modified):
+            node.add_leaf(document_label(document), data=document)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Group | Document]) -> None:
+        self._fill(event.node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Group | Document]) -> None:
+        event.stop()
+        data = event.node.data
+        if isinstance(data, Document):
+            self.post_message(self.DocumentChosen(data))
+        elif isinstance(data, Group):
+            self.post_message(self.GroupChosen(data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Group | Document]) -> None:
+        event.stop()
+        if isinstance(event.node.data, Document):
+            self.post_message(self.DocumentOpened(event.node.data))
+
+    def action_collapse_or_parent(self) -> None:
+        """`h`: close an open group, else move to the group above."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_open(self) -> None:
+        """`l`: open a group, or read the document under the cursor."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if isinstance(node.data, Document):
+            self.post_message(self.DocumentOpened(node.data))
+        elif not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def reveal(self, document: Document) -> bool:
+        """Open the groups holding a document and put the cursor on it; False if it is not here."""
+        node = self._find(self.root, document)
+        if node is None:
+            return False
+        self._put_cursor_on(node)
+        return True
+
+    def _put_cursor_on(self, node: Node) -> None:
+        """Move the cursor once the groups just opened have their lines laid out."""
+
+        def settle() -> None:
+            self.move_cursor(node)
+            self.scroll_to_node(node, animate=False)
+
+        self.call_after_refresh(settle)
+
+    def reveal_group(self, path: str) -> bool:
+        """Open the way to a group (by its path, such as `tag:topic/sub`) and put the cursor on it."""
+        node: Node = self.root
+        while True:
+            for child in node.children:
+                data = child.data
+                if isinstance(data, Group) and (data.path == path or path.startswith(data.path + "/")):
+                    break
+            else:
+                return False
+            if data.path == path:
+                self._put_cursor_on(child)
+                return True
+            self._fill(child)
+            child.expand()
+            node = child
+
+    def _find(self, node: Node, document: Document) -> Node | None:
+        for child in node.children:
+            data = child.data
+            if data is document:
+                return child
+            if isinstance(data, Group) and any(found is document for found in data.all_documents()):
+                self._fill(child)
+                child.expand()
+                found_node = self._find(child, document)
+                if found_node is not None:
+                    return found_node
+        return None
+
+
+def document_label(document: Document) -> Text:
+    """`Title  12` with the count dimmed; untrusted text kept literal."""
+    label = Text(strip_control(document.title).replace("\n", " "))
+    label.append(f"  {len(document.highlights)}", style="dim")
+    return label
