@@ -39,18 +39,18 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         Binding("o", "open_document_url", "Open", id="open_url", tooltip="Open the document's URL in the browser"),
-        Binding("O", "open_highlight_url", "Open hl", id="open_highlight_url", tooltip="Open this highlight's link"),
+        Binding("O", "open_highlight_url", "Open hl", show=False, id="open_highlight_url", tooltip="Open this highlight's link"),
         Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the highlight's text"),
         Binding("C", "copy_quote", "Quote", id="copy_quote", tooltip="Copy as a Markdown quote with its source"),
-        Binding("y", "copy_url", "Copy URL", id="copy_url", tooltip="Copy the document's URL"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy_url", tooltip="Copy the document's URL"),
         Binding("slash", "search", "Search", id="search", tooltip="Search titles, authors, tags, highlights, notes"),
         Binding("b", "cycle_grouping", "Group", id="grouping", tooltip="Group by tag, category, author or folder"),
         Binding("s", "cycle_sort", "Sort", id="sort", tooltip="Sort by title, highlights or most recent"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Hide or show the tree"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="sidebar", tooltip="Hide or show the tree"),
         Binding("less_than_sign", "sidebar_width(-1)", "Narrower", show=False, id="sidebar_narrower"),
         Binding("greater_than_sign", "sidebar_width(1)", "Wider", show=False, id="sidebar_wider"),
-        Binding("r", "reload", "Reload", id="reload", tooltip="Read the folder again, keeping your place"),
-        Binding("e", "show_problems", "Problems", id="problems", tooltip="Files skipped or read with problems"),
+        Binding("r", "reload", "Reload", show=False, id="reload", tooltip="Read the folder again, keeping your place"),
+        Binding("e", "show_problems", "Problems", show=False, id="problems", tooltip="Files skipped or read with problems"),
     ]
 
     library: reactive[Library | None] = reactive(None, init=False)

@@ -1,0 +1,67 @@
+"""A few SVG snapshots of the layout (textual 8.2.8 is pinned: snapshots change with Textual)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLES
+from textual.pilot import Pilot
+
+from hltui.cli import build_app
+from hltui.config import load_config
+from hltui.screens.main import MainScreen
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def quiet_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("hltui.screens.main.copy_outside_terminal", lambda text: [])
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def reading_meditations(pilot: Pilot[None]) -> None:
+    await loaded(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen) and screen.library is not None
+    [document] = [d for d in screen.library.documents if d.title == "Meditations"]
+    screen.show_document(document)
+    await pilot.pause()
+    await pilot.press("j", "j")
+    await pilot.pause()
+
+
+async def searching(pilot: Pilot[None]) -> None:
+    await loaded(pilot)
+    await pilot.press("slash", *"nature")
+    await loaded(pilot)
+
+
+async def helping(pilot: Pilot[None]) -> None:
+    await loaded(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare: Any) -> None:
+    assert snap_compare(build_app(SAMPLES, load_config()), terminal_size=SIZE, run_before=reading_meditations)
+
+
+def test_search_screen(snap_compare: Any) -> None:
+    assert snap_compare(build_app(SAMPLES, load_config()), terminal_size=SIZE, run_before=searching)
+
+
+def test_help_screen(snap_compare: Any) -> None:
+    assert snap_compare(build_app(SAMPLES, load_config()), terminal_size=SIZE, run_before=helping)
+
+
+def test_empty_library(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)  # a relative path keeps the message the same on every machine
+    assert snap_compare(build_app(Path("empty"), load_config()), terminal_size=SIZE, run_before=loaded)
