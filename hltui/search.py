@@ -6,10 +6,10 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, count
+from itertools import accumulate
 from typing import NamedTuple
 
 from hltui.model import Document
@@ -17,11 +17,12 @@ from hltui.model import Document
 # One exact word outweighs everything else, so exact matches always rank above fuzzy ones.
 # Field weights are spaced wider than all the bonuses together, so the field decides next.
 _EXACT_WORD_BONUS = 100.0
-_FIELD_WEIGHTS = {"title": 15.0, "author": 12.0, "tag": 9.0, "highlight": 6.0, "note": 3.0}
+_FIELD_WEIGHTS = {"title": 15.0, "author": 12.0, "tag": 9.0, "highlight": 6.0, "note": 3.0}  # heaviest first
 _PHRASE_BONUS = 1.0
 _WORD_START_BONUS = 1.0
 _SHORTNESS_BONUS = 0.5
 _HALF_SHORTNESS_LENGTH = 100  # a field this long gets half the shortness bonus
+_MOST_BONUS = _PHRASE_BONUS + _WORD_START_BONUS + _SHORTNESS_BONUS
 _SNIPPET_WIDTH = 120
 _SNIPPET_LEAD = 30  # characters of context kept before the match
 _ELLIPSIS = "…"
@@ -42,6 +43,9 @@ class SearchHit:
     score: float
 
 
+# Folding
+
+
 @cache
 def _mark_runs() -> re.Pattern[str]:
     """Runs of combining marks, or of characters beyond the BMP (few, and sorted out by `_without_marks`).
@@ -50,7 +54,7 @@ def _mark_runs() -> re.Pattern[str]:
     ten times slower than its bitmap for the BMP; one range for the whole astral plane keeps the bitmap.
     """
     marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
-    return re.compile(f"[{re.escape(marks)}\U00010000-\U0010ffff]+")
+    return re.compile(f"[{re.escape(marks)}\\U00010000-\\U0010ffff]+")
 
 
 def _without_marks(run: re.Match[str]) -> str:
@@ -95,66 +99,41 @@ def _to_original(folded_ends: list[int] | None, start: int, end: int) -> tuple[i
     return bisect_right(folded_ends, start), bisect_right(folded_ends, end)
 
 
-class _Field(NamedTuple):
-    """One searchable string of a document and its folded form."""
-
-    highlight_index: int | None
-    name: str
-    text: str
-    folded: str
+# Words in folded text
 
 
-class _Entry(NamedTuple):
-    """A document and its searchable fields, in display order."""
-
-    document: Document
-    fields: tuple[_Field, ...]
+def _is_word_char(char: str) -> bool:
+    """Whether a character belongs to a word, as regex `\\w` has it."""
+    return char.isalnum() or char == "_"
 
 
-class _Candidate(NamedTuple):
-    """A matching field before the cut to `limit`; sorts best first, then in library order."""
-
-    rank: float  # the negated score
-    order: int
-    document: Document
-    field: _Field
+def _is_whole_word(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] has no word character right before or after it."""
+    before_ok = start == 0 or not _is_word_char(folded[start - 1])
+    return before_ok and (end == len(folded) or not _is_word_char(folded[end]))
 
 
-def _fields_of(document: Document) -> Iterator[tuple[int | None, str, str]]:
-    """Every searchable string of a document: title, author, each tag, each highlight's text and note."""
-    yield None, "title", document.title
-    if document.author:
-        yield None, "author", document.author
-    for tag in document.tags:
-        yield None, "tag", tag
-    for index, highlight in enumerate(document.highlights):
-        yield index, "highlight", highlight.text
-        if highlight.note:
-            yield index, "note", highlight.note
+def _starts_a_word(folded: str, word: str) -> bool:
+    """Whether some occurrence of word begins a word of the field."""
+    start = folded.find(word)
+    while start > 0 and _is_word_char(folded[start - 1]):
+        start = folded.find(word, start + 1)
+    return start >= 0
 
 
-def _entry_for(document: Document) -> _Entry:
-    """A document with every field folded once, up front."""
-    fields = tuple(_Field(index, name, text, fold(text)) for index, name, text in _fields_of(document))
-    return _Entry(document, fields)
+def _occurrences(folded: str, word: str, *, whole_word: bool = False) -> Iterator[tuple[int, int]]:
+    """Spans where word occurs, not overlapping; with whole_word, only where it stands as a whole word."""
+    start = folded.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if whole_word and not _is_whole_word(folded, start, end):
+            start = folded.find(word, start + 1)
+            continue
+        yield start, end
+        start = folded.find(word, end)
 
 
-def _words_by_length(entries: Iterable[_Entry]) -> dict[int, tuple[str, ...]]:
-    """The folded vocabulary grouped by length, so a typo look-up only scans words of a near length."""
-    tokens: set[str] = set()
-    for entry in entries:
-        for field in entry.fields:
-            tokens.update(field.folded.split())  # splitting first, then regex on the few distinct tokens, is fast
-    words: set[str] = set()
-    for token in tokens:
-        if token.isalpha():
-            words.add(token)
-        else:
-            words.update(_WORD.findall(token))
-    grouped: dict[int, list[str]] = {}
-    for word in sorted(words):
-        grouped.setdefault(len(word), []).append(word)
-    return {length: tuple(group) for length, group in grouped.items()}
+# Typo distance
 
 
 def _typo_limit(word: str) -> int:
@@ -171,7 +150,7 @@ def _within_distance(first: str, second: str, limit: int) -> bool:
     for row in range(1, len(first) + 1):
         current = _next_row(first, second, row, previous, before_previous)
         if min(current) > limit:
-            return False  # every later row only grows
+            return False  # later rows never shrink below this row's minimum
         before_previous, previous = previous, current
     return previous[-1] <= limit
 
@@ -189,49 +168,140 @@ def _next_row(first: str, second: str, row: int, previous: list[int], before_pre
     return current
 
 
-@dataclass(frozen=True, slots=True)
-class _QueryWord:
-    """One folded query word and the vocabulary words it may be a typo of."""
+# The index
 
+
+class _Field(NamedTuple):
+    """One searchable string of a document and its folded form."""
+
+    document_number: int
+    highlight_index: int | None
+    name: str
     text: str
-    at_word_start: re.Pattern[str]
-    near_words: tuple[str, ...]
-    near_pattern: re.Pattern[str] | None
+    folded: str
 
-    def matches_nearly(self, folded: str) -> bool:
-        """Whether a word within typo distance appears in the field as a whole word."""
-        if self.near_pattern is None or not any(word in folded for word in self.near_words):
-            return False  # the plain substring tests rule out most fields far faster than the regex
-        return self.near_pattern.search(folded) is not None
 
-    def occurrences(self, folded: str) -> Iterator[tuple[int, int]]:
-        """Folded spans of every exact occurrence, or of the near words when there is none."""
-        if self.text not in folded:
-            if self.near_pattern is not None:
-                yield from (match.span() for match in self.near_pattern.finditer(folded))
-            return
-        start = folded.find(self.text)
-        while start >= 0:
-            yield start, start + len(self.text)
-            start = folded.find(self.text, start + len(self.text))
+def _fields_of(number: int, document: Document) -> Iterator[_Field]:
+    """Every searchable string of a document: title, author, each tag, each highlight's text and note."""
+    yield _Field(number, None, "title", document.title, fold(document.title))
+    if document.author:
+        yield _Field(number, None, "author", document.author, fold(document.author))
+    for tag in document.tags:
+        yield _Field(number, None, "tag", tag, fold(tag))
+    for index, highlight in enumerate(document.highlights):
+        yield _Field(number, index, "highlight", highlight.text, fold(highlight.text))
+        if highlight.note:
+            yield _Field(number, index, "note", highlight.note, fold(highlight.note))
+
+
+def _field_ids_by_kind(fields: Sequence[_Field]) -> dict[str, list[int]]:
+    """Field numbers of each kind in library order, the kinds heaviest first."""
+    by_kind: dict[str, list[int]] = {kind: [] for kind in _FIELD_WEIGHTS}
+    for field_id, field in enumerate(fields):
+        by_kind[field.name].append(field_id)
+    return by_kind
+
+
+def _postings(folded: Sequence[str]) -> dict[str, list[int]]:
+    """For each whitespace-separated token, the fields it occurs in."""
+    postings: dict[str, list[int]] = {}
+    for field_id, text in enumerate(folded):
+        for token in set(text.split()):
+            fields = postings.get(token)
+            if fields is None:
+                postings[token] = [field_id]
+            else:
+                fields.append(field_id)
+    return postings
+
+
+def _tokens_by_word(tokens: Collection[str]) -> dict[str, list[str]]:
+    """For each word, the tokens holding it (`mind` is in `mind,` and `(mind`)."""
+    by_word: dict[str, list[str]] = {}
+    for token in tokens:
+        for word in [token] if token.isalpha() else set(_WORD.findall(token)):
+            by_word.setdefault(word, []).append(token)
+    return by_word
+
+
+def _words_by_length(words: Collection[str]) -> dict[int, tuple[str, ...]]:
+    """Words grouped by length, so a typo look-up only scans words of a near length."""
+    grouped: dict[int, list[str]] = {}
+    for word in sorted(words):
+        grouped.setdefault(len(word), []).append(word)
+    return {length: tuple(group) for length, group in grouped.items()}
+
+
+class _Vocabulary:
+    """Every folded word of the library, and the fields each one occurs in as a whole word."""
+
+    def __init__(self, folded: Sequence[str]) -> None:
+        self._fields_of_token = _postings(folded)
+        self._tokens_of_word = _tokens_by_word(self._fields_of_token)
+        self._words_by_length = _words_by_length(self._tokens_of_word)
+        self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the scans
+
+    def near_words(self, word: str) -> tuple[str, ...]:
+        """Vocabulary words a typo away from a query word, itself excluded."""
+        limit = _typo_limit(word)
+        if limit == 0:
+            return ()
+        near = self._near_cache.get(word)
+        if near is None:
+            if len(self._near_cache) >= _NEAR_CACHE_SIZE:
+                self._near_cache.clear()
+            near = self._near_cache[word] = self._scan(word, limit)
+        return near
+
+    def fields_near(self, word: str) -> set[int]:
+        """Fields holding, as a whole word, some word a typo away from this one."""
+        fields: set[int] = set()
+        for near in self.near_words(word):
+            for token in self._tokens_of_word[near]:
+                fields.update(self._fields_of_token[token])
+        return fields
+
+    def _scan(self, word: str, limit: int) -> tuple[str, ...]:
+        """Words of a near length that share enough letters, then pass the edit-distance test."""
+        letters = set(word)
+        return tuple(
+            candidate
+            for length in range(len(word) - limit, len(word) + limit + 1)
+            for candidate in self._words_by_length.get(length, ())
+            # each edit loses at most one distinct letter: a cheap test that rejects most words
+            if len(letters.difference(candidate)) <= limit
+            and candidate != word
+            and _within_distance(word, candidate, limit)
+        )
+
+
+# A query and its results
 
 
 @dataclass(frozen=True, slots=True)
 class _Query:
-    """A prepared query: its words (all must match) and the phrase they form."""
+    """The folded query words (every one must match) and the phrase they form."""
 
-    words: tuple[_QueryWord, ...]
+    words: tuple[str, ...]
     phrase: str
 
-    def match(self, folded: str) -> tuple[bool, ...] | None:
-        """For each word whether it occurs exactly (True) or only as a typo (False); None if one is missing."""
-        exactness = tuple(word.text in folded for word in self.words)
-        if all(exactness):
-            return exactness
-        for word, exact in zip(self.words, exactness, strict=True):
-            if not exact and not word.matches_nearly(folded):
+    def exact_matches(self, folded: Sequence[str], field_ids: list[int]) -> list[int]:
+        """The fields holding every word as typed (after folding)."""
+        for word in self.words:
+            field_ids = [field_id for field_id in field_ids if word in folded[field_id]]
+        return field_ids
+
+    def exactness(self, field_id: int, folded: str, near_fields: Sequence[set[int]]) -> tuple[bool, ...] | None:
+        """For each word whether it matches exactly (True) or as a typo (False); None if one does not match."""
+        exactness: list[bool] = []
+        for word, near in zip(self.words, near_fields, strict=True):
+            if word in folded:
+                exactness.append(True)
+            elif field_id in near:
+                exactness.append(False)
+            else:
                 return None
-        return exactness
+        return tuple(exactness)
 
     def score(self, field: _Field, exactness: tuple[bool, ...]) -> float:
         """Exact words first, then the field, then phrase, word starts and shortness."""
@@ -239,7 +309,7 @@ class _Query:
         word_starts = sum(
             1
             for word, exact in zip(self.words, exactness, strict=True)
-            if not exact or word.at_word_start.search(folded)  # near words are always whole words
+            if not exact or _starts_a_word(folded, word)  # typo matches are whole words
         )
         score = _EXACT_WORD_BONUS * sum(exactness) + _FIELD_WEIGHTS[field.name]
         score += _WORD_START_BONUS * word_starts / len(self.words)
@@ -247,16 +317,53 @@ class _Query:
             score += _PHRASE_BONUS
         return score + _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + len(folded))
 
-    def spans_in(self, field: _Field) -> tuple[tuple[int, int], list[tuple[int, int]]]:
-        """The original span to centre a snippet on (the longest word's first match) and all spans, merged."""
-        ends = _folded_ends(field.text)
-        per_word = [[_to_original(ends, *span) for span in word.occurrences(field.folded)] for word in self.words]
-        longest = max(range(len(self.words)), key=lambda position: len(self.words[position].text))
-        anchor = per_word[longest][0] if per_word[longest] else (0, 0)
-        return anchor, _merged(span for spans in per_word for span in spans)
+    def ceiling(self, kind: str) -> float:
+        """A score no field of this kind can reach."""
+        return _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + _MOST_BONUS
 
 
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Results:
+    """The best field of each hit: one per document title, author and tags, one per highlight (text or note)."""
+
+    def __init__(self) -> None:
+        self._best: dict[tuple[int, int | str], tuple[float, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._best)
+
+    def add(self, field_id: int, field: _Field, score: float) -> None:
+        """Keep this field if it is the hit's best so far."""
+        key = (field.document_number, field.name if field.highlight_index is None else field.highlight_index)
+        current = self._best.get(key)
+        if current is None or score > current[0]:
+            self._best[key] = (score, field_id)
+
+    def count_above(self, score: float) -> int:
+        """How many hits score higher than this."""
+        return sum(1 for best, _ in self._best.values() if best > score)
+
+    def top(self, limit: int) -> list[tuple[float, int]]:
+        """The best `limit` (score, field number) pairs; among equal scores, library order."""
+        return heapq.nsmallest(limit, self._best.values(), key=lambda best: (-best[0], best[1]))
+
+
+class _StopCheck:
+    """Asks should_stop when called, and remembers a yes."""
+
+    def __init__(self, should_stop: Callable[[], bool] | None) -> None:
+        self._should_stop = should_stop
+        self.stopped = False
+
+    def __call__(self) -> bool:
+        if not self.stopped and self._should_stop is not None:
+            self.stopped = self._should_stop()
+        return self.stopped
+
+
+# Snippets
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans sorted, with overlapping or touching ones joined."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -265,24 +372,6 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-class _StopCheck:
-    """Asks should_stop every few hundred fields, and remembers a yes."""
-
-    def __init__(self, should_stop: Callable[[], bool] | None) -> None:
-        self._should_stop = should_stop
-        self._countdown = _STOP_CHECK_EVERY
-        self.stopped = False
-
-    def due(self) -> bool:
-        """Whether the search should stop now."""
-        self._countdown -= 1
-        if self._countdown > 0 or self._should_stop is None:
-            return self.stopped
-        self._countdown = _STOP_CHECK_EVERY
-        self.stopped = self.stopped or self._should_stop()
-        return self.stopped
 
 
 def _is_blank(char: str) -> bool:
@@ -324,32 +413,42 @@ def _whole_words(line: str, anchor: tuple[int, int], cut_start: bool, cut_end: b
 def _snippet(
     text: str, anchor: tuple[int, int], spans: list[tuple[int, int]]
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """One line of about 120 characters around the anchor, and the spans inside it in its positions."""
+    """One line of at most 120 characters around the anchor, and the spans inside it, in its positions."""
     start, end = _window(len(text), anchor)
     line, positions = _one_line(text[start:end])
-    line_anchor = (positions[max(anchor[0] - start, 0)], positions[min(anchor[1], end) - start])
-    mid_word_start = start > 0 and not _is_blank(text[start - 1])
-    mid_word_end = end < len(text) and not _is_blank(text[end])
-    trim_start, trim_end = _whole_words(line, line_anchor, mid_word_start, mid_word_end)
+    line_anchor = (positions[max(anchor[0], start) - start], positions[min(anchor[1], end) - start])
+    trim_start, trim_end = _whole_words(
+        line, line_anchor, start > 0 and not _is_blank(text[start - 1]), end < len(text) and not _is_blank(text[end])
+    )
     prefix = _ELLIPSIS if text[:start].strip() else ""
     suffix = _ELLIPSIS if text[end:].strip() else ""
-    shift = len(prefix) - trim_start
-    inside = (
-        (positions[span_start - start] + shift, positions[span_end - start] + shift)
+    shifted = (
+        (positions[span_start - start] - trim_start, positions[span_end - start] - trim_start)
         for span_start, span_end in spans
         if start <= span_start and span_end <= end
     )
-    kept = tuple(span for span in inside if len(prefix) <= span[0] and span[1] <= len(prefix) + trim_end - trim_start)
+    kept = tuple(
+        (span_start + len(prefix), span_end + len(prefix))
+        for span_start, span_end in shifted
+        if span_start >= 0 and span_end <= trim_end - trim_start
+    )
     return prefix + line[trim_start:trim_end] + suffix, kept
+
+
+# The public index
 
 
 class SearchIndex:
     """Folded text of every searchable field, built once per library."""
 
     def __init__(self, documents: Sequence[Document]) -> None:
-        self._entries = tuple(_entry_for(document) for document in documents)
-        self._words_by_length = _words_by_length(self._entries)
-        self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the scans
+        self._documents = tuple(documents)
+        self._fields = [
+            field for number, document in enumerate(self._documents) for field in _fields_of(number, document)
+        ]
+        self._folded = [field.folded for field in self._fields]  # a plain list for the tight scanning loops
+        self._field_ids_by_kind = _field_ids_by_kind(self._fields)
+        self._vocabulary = _Vocabulary(self._folded)
 
     def search(
         self,
@@ -359,84 +458,79 @@ class SearchIndex:
         limit: int = 200,
         should_stop: Callable[[], bool] | None = None,
     ) -> list[SearchHit]:
-        """The best `limit` hits for every query word, best first; library order among equals."""
-        prepared = self._prepare(query)
-        if prepared is None or limit <= 0:
+        """The best `limit` hits holding every query word, best first; library order among equals."""
+        words = fold(query).split()
+        if not words or limit <= 0:
             return []
-        allowed = None if within is None else {id(document) for document in within}
-        candidates = self._candidates(prepared, allowed, _StopCheck(should_stop))
-        return [_hit(candidate, prepared) for candidate in heapq.nsmallest(limit, candidates)]
+        prepared = _Query(tuple(words), " ".join(words))
+        allowed = self._allowed_fields(within)
+        results = _Results()
+        stop = _StopCheck(should_stop)
+        self._exact_pass(prepared, allowed, limit, results, stop)
+        if len(results) < limit and not stop.stopped:
+            self._typo_pass(prepared, allowed, results, stop)  # typo hits rank below exact ones: only to fill up
+        return [self._hit(score, field_id, prepared) for score, field_id in results.top(limit)]
 
-    def _prepare(self, query: str) -> _Query | None:
-        """Fold and split the query and look up the typos each word may be."""
-        texts = fold(query).split()
-        if not texts:
+    def _allowed_fields(self, within: Collection[Document] | None) -> set[int] | None:
+        """The field numbers of the documents in `within` (by identity: equal documents may be distinct)."""
+        if within is None:
             return None
-        return _Query(tuple(self._query_word(text) for text in texts), " ".join(texts))
+        wanted = {id(document) for document in within}
+        numbers = {number for number, document in enumerate(self._documents) if id(document) in wanted}
+        return {field_id for field_id, field in enumerate(self._fields) if field.document_number in numbers}
 
-    def _query_word(self, text: str) -> _QueryWord:
-        """A query word with its near words and the patterns that find them."""
-        near = self._near_words(text)
-        near_pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, near))})(?!\w)") if near else None
-        return _QueryWord(text, re.compile(rf"(?<!\w){re.escape(text)}"), near, near_pattern)
+    def _exact_pass(
+        self, query: _Query, allowed: set[int] | None, limit: int, results: _Results, stop: _StopCheck
+    ) -> None:
+        """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
+        for kind, field_ids in self._field_ids_by_kind.items():
+            if results.count_above(query.ceiling(kind)) >= limit:
+                return
+            if allowed is not None:
+                field_ids = [field_id for field_id in field_ids if field_id in allowed]
+            for start in range(0, len(field_ids), _STOP_CHECK_EVERY):
+                if stop():
+                    return
+                for field_id in query.exact_matches(self._folded, field_ids[start : start + _STOP_CHECK_EVERY]):
+                    field = self._fields[field_id]
+                    results.add(field_id, field, query.score(field, (True,) * len(query.words)))
 
-    def _near_words(self, word: str) -> tuple[str, ...]:
-        """Vocabulary words a typo away from the query word (remembered: typing repeats words)."""
-        limit = _typo_limit(word)
-        if limit == 0:
-            return ()
-        near = self._near_cache.get(word)
-        if near is None:
-            if len(self._near_cache) >= _NEAR_CACHE_SIZE:
-                self._near_cache.clear()
-            near = self._near_cache[word] = self._scan_vocabulary(word, limit)
-        return near
+    def _typo_pass(self, query: _Query, allowed: set[int] | None, results: _Results, stop: _StopCheck) -> None:
+        """Fields where some word matches only as a typo of it, found through the vocabulary."""
+        near_fields = [self._vocabulary.fields_near(word) for word in query.words]
+        candidates = set().union(*near_fields)
+        if allowed is not None:
+            candidates &= allowed
+        ordered = sorted(candidates)
+        for start in range(0, len(ordered), _STOP_CHECK_EVERY):
+            if stop():
+                return
+            for field_id in ordered[start : start + _STOP_CHECK_EVERY]:
+                exactness = query.exactness(field_id, self._folded[field_id], near_fields)
+                if exactness is not None and not all(exactness):
+                    results.add(field_id, self._fields[field_id], query.score(self._fields[field_id], exactness))
 
-    def _scan_vocabulary(self, word: str, limit: int) -> tuple[str, ...]:
-        """Words of a near length that share enough letters, then pass the edit-distance test."""
-        letters = set(word)
-        return tuple(
-            candidate
-            for length in range(len(word) - limit, len(word) + limit + 1)
-            for candidate in self._words_by_length.get(length, ())
-            # each edit removes at most one distinct letter: a cheap test that rejects most words
-            if len(letters.difference(candidate)) <= limit
-            and candidate != word
-            and _within_distance(word, candidate, limit)
-        )
+    def _hit(self, score: float, field_id: int, query: _Query) -> SearchHit:
+        """A result with its snippet, built only for the hits that are returned."""
+        field = self._fields[field_id]
+        anchor, spans = self._spans(field, query)
+        snippet, snippet_spans = _snippet(field.text, anchor, spans)
+        document = self._documents[field.document_number]
+        return SearchHit(document, field.highlight_index, field.name, snippet, snippet_spans, score)
 
-    def _candidates(self, query: _Query, allowed: set[int] | None, stop: _StopCheck) -> list[_Candidate]:
-        """The best match per field of each allowed document, until done or told to stop."""
-        found: list[_Candidate] = []
-        order = count()
-        for entry in self._entries:
-            if allowed is None or id(entry.document) in allowed:
-                found.extend(_best_in(entry, query, order, stop))
-                if stop.stopped:
-                    break
-        return found
+    def _spans(self, field: _Field, query: _Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+        """Where the words match in the original text (merged), and the longest word's first match to centre on."""
+        ends = _folded_ends(field.text)
+        per_word = [
+            [_to_original(ends, *span) for span in self._word_spans(field.folded, word)] for word in query.words
+        ]
+        longest = max(range(len(query.words)), key=lambda position: len(query.words[position]))
+        anchor = per_word[longest][0] if per_word[longest] else (0, 0)
+        return anchor, _merged([span for spans in per_word for span in spans])
 
-
-def _best_in(entry: _Entry, query: _Query, order: Iterator[int], stop: _StopCheck) -> Iterable[_Candidate]:
-    """The matching fields of one document: one per title, author and tag field, one per highlight."""
-    best: dict[tuple[int | None, str], _Candidate] = {}
-    for field in entry.fields:
-        if stop.due():
-            break
-        exactness = query.match(field.folded)
-        if exactness is None:
-            continue
-        # a highlight's text and note share a key, so only the better of the two is kept
-        key = (field.highlight_index, "highlight") if field.highlight_index is not None else (None, field.name)
-        candidate = _Candidate(-query.score(field, exactness), next(order), entry.document, field)
-        if key not in best or candidate.rank < best[key].rank:
-            best[key] = candidate
-    return best.values()
-
-
-def _hit(candidate: _Candidate, query: _Query) -> SearchHit:
-    """A result with its snippet, built only for the hits that are returned."""
-    field = candidate.field
-    anchor, spans = query.spans_in(field)
-    snippet, snippet_spans = _snippet(field.text, anchor, spans)
-    return SearchHit(candidate.document, field.highlight_index, field.name, snippet, snippet_spans, -candidate.rank)
+    def _word_spans(self, folded: str, word: str) -> list[tuple[int, int]]:
+        """Folded spans of a word: its exact occurrences, or else the whole-word typos of it."""
+        if word in folded:
+            return list(_occurrences(folded, word))
+        near = self._vocabulary.near_words(word)
+        return sorted(span for other in near for span in _occurrences(folded, other, whole_word=True))

@@ -402,3 +402,21 @@ def test_highlight_cards_render_markdown_without_hyperlinks() -> None:
     assert "Page 3" in str(rendered.renderables[-1])  # type: ignore[attr-defined]
     markdown = rendered.renderables[0]  # type: ignore[attr-defined]
     assert markdown.hyperlinks is False
+
+
+async def test_search_jump_into_a_long_book_reaches_a_late_highlight() -> None:
+    async with reader() as (app, pilot, screen):
+        library = screen.library
+        assert library is not None
+        [meditations] = [d for d in library.documents if d.title == "Meditations"]
+        screen.show_document(meditations, 110)
+        pane = screen.query_one(DetailPane)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if pane.cards[-1].is_mounted:
+                break
+        await pilot.pause()
+        assert screen.current_highlight == 110
+        card = pane.cards[110]
+        assert card.has_class("-current")
+        assert pane.scroll_offset.y > 0 and card.region.y < pane.region.bottom

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.screens.main import MainScreen
+from hltui.widgets.detail_pane import DetailPane
 
 SIZE = (120, 36)
 
@@ -32,7 +33,9 @@ async def reading_meditations(pilot: Pilot[None]) -> None:
     assert isinstance(screen, MainScreen) and screen.library is not None
     [document] = [d for d in screen.library.documents if d.title == "Meditations"]
     screen.show_document(document)
-    await pilot.pause()
+    pane = screen.query_one(DetailPane)
+    while not (pane.cards and pane.cards[-1].is_mounted):  # a long book mounts in batches
+        await pilot.pause(0.02)
     await pilot.press("j", "j")
     await pilot.pause()
 

@@ -26,6 +26,14 @@ if TYPE_CHECKING:
     from hltui.app import HltuiApp
 
 SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
+GUARDED_ACTIONS = (
+    "open_document_url",
+    "copy_url",
+    "open_highlight_url",
+    "copy_highlight",
+    "copy_quote",
+    "reload",
+)
 EMPTY_LIBRARY = (
     "No highlight documents were found in {path}.\n\n"
     "hltui reads the Markdown files that Readwise exports to Obsidian or Logseq (.md, .markdown, .txt).\n"
@@ -39,7 +47,14 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [
         Binding("o", "open_document_url", "Open", id="open_url", tooltip="Open the document's URL in the browser"),
-        Binding("O", "open_highlight_url", "Open hl", show=False, id="open_highlight_url", tooltip="Open this highlight's link"),
+        Binding(
+            "O",
+            "open_highlight_url",
+            "Open hl",
+            show=False,
+            id="open_highlight_url",
+            tooltip="Open this highlight's link",
+        ),
         Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the highlight's text"),
         Binding("C", "copy_quote", "Quote", id="copy_quote", tooltip="Copy as a Markdown quote with its source"),
         Binding("y", "copy_url", "Copy URL", show=False, id="copy_url", tooltip="Copy the document's URL"),
@@ -50,7 +65,9 @@ class MainScreen(Screen[None]):
         Binding("less_than_sign", "sidebar_width(-1)", "Narrower", show=False, id="sidebar_narrower"),
         Binding("greater_than_sign", "sidebar_width(1)", "Wider", show=False, id="sidebar_wider"),
         Binding("r", "reload", "Reload", show=False, id="reload", tooltip="Read the folder again, keeping your place"),
-        Binding("e", "show_problems", "Problems", show=False, id="problems", tooltip="Files skipped or read with problems"),
+        Binding(
+            "e", "show_problems", "Problems", show=False, id="problems", tooltip="Files skipped or read with problems"
+        ),
     ]
 
     library: reactive[Library | None] = reactive(None, init=False)
@@ -67,6 +84,7 @@ class MainScreen(Screen[None]):
         self.chosen_group: Group | None = None
         self.search_index: SearchIndex | None = None
         self._place_to_restore: tuple[str, str | None] | None = None
+        self._binding_states: tuple[bool, ...] = ()
 
     @property
     def hltui(self) -> HltuiApp:
@@ -103,7 +121,7 @@ class MainScreen(Screen[None]):
 
     def watch_is_loading(self, loading: bool) -> None:
         self.query_one("#loading", ProgressBar).display = loading
-        self.refresh_bindings()
+        self._refresh_footer_if_needed()
 
     def watch_library(self, library: Library | None) -> None:
         if library is None:
@@ -145,10 +163,20 @@ class MainScreen(Screen[None]):
 
     def on_detail_pane_cursor_moved(self, message: DetailPane.CursorMoved) -> None:
         self.current_highlight = message.index
-        self.refresh_bindings()
+        self._refresh_footer_if_needed()
 
     def watch_current_document(self) -> None:
-        self.refresh_bindings()
+        self._refresh_footer_if_needed()
+
+    def _refresh_footer_if_needed(self) -> None:
+        """Redraw the footer only when a key became usable or unusable.
+
+        A footer redraw re-lays out the screen, which costs a lot with a thousand highlights shown.
+        """
+        states = tuple(self.why_not(action) is None for action in GUARDED_ACTIONS)
+        if states != self._binding_states:
+            self._binding_states = states
+            self.refresh_bindings()
 
     @property
     def highlight(self) -> Highlight | None:
@@ -265,11 +293,13 @@ class MainScreen(Screen[None]):
     def show_document(self, document: Document, highlight_index: int | None = None) -> None:
         """Reveal a document in the tree, show it, and put the cursor on a highlight."""
         self.query_one(TagTree).reveal(document)
-        self.current_document = document
         pane = self.query_one(DetailPane)
+        if document is self.current_document:
+            pane.action_cursor_to(highlight_index or 0)
+        else:
+            pane.requested_cursor = highlight_index or 0
+            self.current_document = document
         pane.focus()
-        if highlight_index is not None:
-            pane.call_after_refresh(pane.action_cursor_to, highlight_index)
 
     def go_to_tag(self, group: Group) -> None:
         """Group by tag and put the tree's cursor on this tag."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -16,6 +18,7 @@ from hltui.text import strip_control
 from hltui.widgets.highlight_card import HighlightCard, markdown
 
 EMPTY_MESSAGE = "Choose a document in the tree on the left."
+MOUNT_BATCH = 60
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -41,6 +44,11 @@ class DetailPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.empty_message = EMPTY_MESSAGE
+        self._cards: list[HighlightCard] = []
+        self._shown = 0
+        self.requested_cursor = 0
+        """The highlight to put the cursor on when the next document is shown."""
+        self._cursor_unseen = False
 
     def on_mount(self) -> None:
         self.mount(self._placeholder())
@@ -49,14 +57,29 @@ class DetailPane(VerticalScroll, can_focus=True):
         return Static(Text(self.empty_message), classes="placeholder", id="placeholder")
 
     async def watch_document(self, document: Document | None) -> None:
+        self._shown += 1
+        shown = self._shown
+        self._cards = []
         await self.remove_children()
         if document is None:
             await self.mount(self._placeholder())
             return
-        await self.mount_all(_document_widgets(document))
-        self.scroll_home(animate=False)
-        self.set_reactive(DetailPane.cursor, 0)
-        self._mark_cursor()
+        widgets = _document_widgets(document)
+        self._cards = [widget for widget in widgets if isinstance(widget, HighlightCard)]
+        self.set_reactive(DetailPane.cursor, min(self.requested_cursor, max(0, len(self._cards) - 1)))
+        self.requested_cursor = 0
+        self._cursor_unseen = True
+        # The first screenful appears at once; a long book's other highlights follow in batches,
+        # giving the event loop back in between so keys keep working.
+        for start in range(0, len(widgets), MOUNT_BATCH):
+            if shown != self._shown:
+                return  # another document was chosen meanwhile
+            await self.mount_all(widgets[start : start + MOUNT_BATCH])
+            if start == 0:
+                self.scroll_home(animate=False)
+            if self._cards and self._cursor_unseen and self._cards[self.cursor].is_mounted:
+                self._mark_cursor()
+            await asyncio.sleep(0)
 
     def show_message(self, message: str) -> None:
         """Change the text shown when no document is chosen (empty library, load error)."""
@@ -67,17 +90,23 @@ class DetailPane(VerticalScroll, can_focus=True):
     @property
     def cards(self) -> list[HighlightCard]:
         """The highlight widgets, in order."""
-        return list(self.query(HighlightCard))
+        return list(self._cards)
 
     def watch_cursor(self) -> None:
         self._mark_cursor()
 
     def _mark_cursor(self) -> None:
-        cards = self.cards
-        for card in cards:
-            card.set_class(card.index == self.cursor, "-current")
+        """Move the `-current` class from the previous card to the new one (not over every card)."""
+        cards = self._cards
+        for card in self.query(".-current").results(HighlightCard):
+            card.remove_class("-current")
         if cards and 0 <= self.cursor < len(cards):
-            self.scroll_to_widget(cards[self.cursor], animate=False, top=False)
+            cards[self.cursor].add_class("-current")
+            # A card of a long book may not be mounted yet: scroll to it once its batch arrives.
+            self._cursor_unseen = not cards[self.cursor].is_mounted
+            if not self._cursor_unseen:
+                # After the next layout: a card mounted a moment ago has no place on screen yet.
+                self.call_after_refresh(self.scroll_to_widget, cards[self.cursor], animate=False, top=False)
         self.post_message(self.CursorMoved(self.cursor if cards else None))
 
     def action_move_cursor(self, step: int) -> None:

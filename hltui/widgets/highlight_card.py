@@ -35,8 +35,15 @@ class HighlightCard(Static):
         super().__init__(classes="highlight")
         self.highlight = highlight
         self.index = index
+        self._renderable: RenderableType | None = None
 
     def render(self) -> RenderableType:
+        # Built once: parsing Markdown again on every refresh is what made long books slow.
+        if self._renderable is None:
+            self._renderable = self._build()
+        return self._renderable
+
+    def _build(self) -> RenderableType:
         pieces: list[RenderableType] = [markdown(self.highlight.text)]
         if self.highlight.note:
             note = Text("Note: ", style="bold")
