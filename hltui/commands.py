@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.markup import escape
 
 from hltui.library import Group
 from hltui.model import Document
@@ -38,7 +40,8 @@ class DocumentCommands(Provider):
             text = f"Go to document: {strip_control(document.title)}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(main.show_document, document), help=_about(document))
+                go_to = partial(main.show_document, document)
+                yield Hit(score, _highlighted(matcher, text), go_to, text=text, help=_about(document))
 
     async def discover(self) -> Hits:
         main = _main_screen(self)
@@ -46,11 +49,21 @@ class DocumentCommands(Provider):
             return
         for document in main.library.documents[:DISCOVERY_LIMIT]:
             text = f"Go to document: {strip_control(document.title)}"
-            yield DiscoveryHit(text, partial(main.show_document, document), help=_about(document))
+            yield DiscoveryHit(Text(text), partial(main.show_document, document), text=text, help=_about(document))
 
 
 def _about(document: Document) -> str:
-    return strip_control(f"{document.author or 'unknown author'} · {len(document.highlights)} highlights")
+    """Help line under a document; escaped because the palette reads help text as markup."""
+    return escape(strip_control(f"{document.author or 'unknown author'} · {len(document.highlights)} highlights"))
+
+
+def _highlighted(matcher: Matcher, text: str) -> Text:
+    """The candidate with its matched letters marked, as Text: titles must not be read as markup."""
+    display = Text(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        display.stylize("bold underline", offset, offset + 1)
+    return display
 
 
 class TagCommands(Provider):
@@ -66,7 +79,7 @@ class TagCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 go_to = partial(main.go_to_tag, group)
-                yield Hit(score, matcher.highlight(text), go_to, help=f"{group.count} documents")
+                yield Hit(score, _highlighted(matcher, text), go_to, text=text, help=f"{group.count} documents")
 
 
 def _all_tag_groups(groups: list[Group], prefix: str = "") -> list[tuple[str, Group]]:

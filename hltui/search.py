@@ -194,6 +194,17 @@ def _fields_of(number: int, document: Document) -> Iterator[_Field]:
             yield _Field(number, index, "note", highlight.note, fold(highlight.note))
 
 
+def _index_fields(documents: Sequence[Document]) -> tuple[list[_Field], list[range]]:
+    """Every field of the library in order, and the range of field numbers of each document."""
+    fields: list[_Field] = []
+    ranges: list[range] = []
+    for number, document in enumerate(documents):
+        start = len(fields)
+        fields.extend(_fields_of(number, document))
+        ranges.append(range(start, len(fields)))
+    return fields, ranges
+
+
 def _field_ids_by_kind(fields: Sequence[_Field]) -> dict[str, list[int]]:
     """Field numbers of each kind in library order, the kinds heaviest first."""
     by_kind: dict[str, list[int]] = {kind: [] for kind in _FIELD_WEIGHTS}
@@ -443,9 +454,7 @@ class SearchIndex:
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = tuple(documents)
-        self._fields = [
-            field for number, document in enumerate(self._documents) for field in _fields_of(number, document)
-        ]
+        self._fields, self._field_ranges = _index_fields(self._documents)
         self._folded = [field.folded for field in self._fields]  # a plain list for the tight scanning loops
         self._field_ids_by_kind = _field_ids_by_kind(self._fields)
         self._vocabulary = _Vocabulary(self._folded)
@@ -476,8 +485,11 @@ class SearchIndex:
         if within is None:
             return None
         wanted = {id(document) for document in within}
-        numbers = {number for number, document in enumerate(self._documents) if id(document) in wanted}
-        return {field_id for field_id, field in enumerate(self._fields) if field.document_number in numbers}
+        allowed: set[int] = set()
+        for document, field_range in zip(self._documents, self._field_ranges, strict=True):
+            if id(document) in wanted:
+                allowed.update(field_range)
+        return allowed
 
     def _exact_pass(
         self, query: _Query, allowed: set[int] | None, limit: int, results: _Results, stop: _StopCheck

@@ -420,3 +420,18 @@ async def test_search_jump_into_a_long_book_reaches_a_late_highlight() -> None:
         card = pane.cards[110]
         assert card.has_class("-current")
         assert pane.scroll_offset.y > 0 and card.region.y < pane.region.bottom
+
+
+async def test_palette_shows_markup_like_titles_literally(tmp_path: Path) -> None:
+    (tmp_path / "evil.md").write_text(
+        "# [red]Loud[/red] title\n## Metadata\n- Author: [b]Bold[/b]\n## Highlights\n- text\n", encoding="utf-8"
+    )
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("ctrl+p", *"Loud")
+        await pilot.pause(0.3)
+        options = app.screen.query_one(OptionList)
+        prompt = str(options.get_option_at_index(0).prompt)
+        assert "[red]Loud[/red] title" in prompt and "[b]Bold[/b]" in prompt
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current_document is not None and screen.current_document.title == "[red]Loud[/red] title"
