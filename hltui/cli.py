@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if config.error:
         print(f"hltui: warning: {strip_control(config.error)}", file=sys.stderr)
     path = resolve_library_path(options.path, config)
+    if path == bundled_samples() and not path.is_dir():
+        return _fail(f"no library given: pass a PATH, set ${LIBRARY_ENV}, or set `library` in {config.path}")
     if subcommand is None:
         if not path.exists():
             return _fail(f"library path not found: {path}")

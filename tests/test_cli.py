@@ -104,3 +104,12 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1].startswith("15 documents")
+
+
+def test_without_any_library_setting_the_error_says_how_to_give_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("hltui.cli.bundled_samples", lambda: tmp_path / "not-installed")
+    code, out, err = run(capsys, "check")
+    assert code == 2 and out == ""
+    assert err.startswith("hltui: error: no library given: pass a PATH, set $HLTUI_LIBRARY")
