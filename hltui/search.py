@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import NamedTuple
 
 from hltui.model import Document
 
@@ -171,46 +170,57 @@ def _next_row(first: str, second: str, row: int, previous: list[int], before_pre
 # The index
 
 
-class _Field(NamedTuple):
-    """One searchable string of a document and its folded form."""
-
-    document_number: int
-    highlight_index: int | None
-    name: str
-    text: str
-    folded: str
-
-
-def _fields_of(number: int, document: Document) -> Iterator[_Field]:
-    """Every searchable string of a document: title, author, each tag, each highlight's text and note."""
-    yield _Field(number, None, "title", document.title, fold(document.title))
+def _fields_of(document: Document) -> Iterator[tuple[int | None, str, str]]:
+    """(highlight index, kind, text) of every searchable string: title, author, tags, highlight texts and notes."""
+    yield None, "title", document.title
     if document.author:
-        yield _Field(number, None, "author", document.author, fold(document.author))
+        yield None, "author", document.author
     for tag in document.tags:
-        yield _Field(number, None, "tag", tag, fold(tag))
+        yield None, "tag", tag
     for index, highlight in enumerate(document.highlights):
-        yield _Field(number, index, "highlight", highlight.text, fold(highlight.text))
+        yield index, "highlight", highlight.text
         if highlight.note:
-            yield _Field(number, index, "note", highlight.note, fold(highlight.note))
+            yield index, "note", highlight.note
 
 
-def _index_fields(documents: Sequence[Document]) -> tuple[list[_Field], list[range]]:
-    """Every field of the library in order, and the range of field numbers of each document."""
-    fields: list[_Field] = []
-    ranges: list[range] = []
-    for number, document in enumerate(documents):
-        start = len(fields)
-        fields.extend(_fields_of(number, document))
-        ranges.append(range(start, len(fields)))
-    return fields, ranges
+class _Fields:
+    """Every searchable field of the library in library order, kept column by column.
 
+    Columns rather than an object per field: a hundred thousand long-lived objects would take memory
+    and slow down every garbage collection, during the build and afterwards.
+    """
 
-def _field_ids_by_kind(fields: Sequence[_Field]) -> dict[str, list[int]]:
-    """Field numbers of each kind in library order, the kinds heaviest first."""
-    by_kind: dict[str, list[int]] = {kind: [] for kind in _FIELD_WEIGHTS}
-    for field_id, field in enumerate(fields):
-        by_kind[field.name].append(field_id)
-    return by_kind
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.document_numbers: list[int] = []
+        self.highlight_indexes: list[int | None] = []
+        self.kinds: list[str] = []
+        self.texts: list[str] = []
+        self.of_document: list[range] = []  # the field numbers of each document
+        for number, document in enumerate(documents):
+            self._add(number, document)
+        self.folded = list(map(fold, self.texts))
+
+    def _add(self, number: int, document: Document) -> None:
+        """Append one document's fields."""
+        start = len(self.texts)
+        for highlight_index, kind, text in _fields_of(document):
+            self.document_numbers.append(number)
+            self.highlight_indexes.append(highlight_index)
+            self.kinds.append(kind)
+            self.texts.append(text)
+        self.of_document.append(range(start, len(self.texts)))
+
+    def ids_by_kind(self) -> dict[str, list[int]]:
+        """Field numbers of each kind in library order, the kinds heaviest first."""
+        by_kind: dict[str, list[int]] = {kind: [] for kind in _FIELD_WEIGHTS}
+        for field_id, kind in enumerate(self.kinds):
+            by_kind[kind].append(field_id)
+        return by_kind
+
+    def hit_key(self, field_id: int) -> tuple[int, int | str]:
+        """Fields with the same key make one hit: a document's title, author or tags; a highlight's text or note."""
+        highlight_index = self.highlight_indexes[field_id]
+        return self.document_numbers[field_id], self.kinds[field_id] if highlight_index is None else highlight_index
 
 
 def _postings(folded: Sequence[str]) -> dict[str, list[int]]:
@@ -314,15 +324,14 @@ class _Query:
                 return None
         return tuple(exactness)
 
-    def score(self, field: _Field, exactness: tuple[bool, ...]) -> float:
-        """Exact words first, then the field, then phrase, word starts and shortness."""
-        folded = field.folded
+    def score(self, kind: str, folded: str, exactness: tuple[bool, ...]) -> float:
+        """Exact words first, then the kind of field, then phrase, word starts and shortness."""
         word_starts = sum(
             1
             for word, exact in zip(self.words, exactness, strict=True)
             if not exact or _starts_a_word(folded, word)  # typo matches are whole words
         )
-        score = _EXACT_WORD_BONUS * sum(exactness) + _FIELD_WEIGHTS[field.name]
+        score = _EXACT_WORD_BONUS * sum(exactness) + _FIELD_WEIGHTS[kind]
         score += _WORD_START_BONUS * word_starts / len(self.words)
         if self.phrase in folded:
             score += _PHRASE_BONUS
@@ -342,9 +351,8 @@ class _Results:
     def __len__(self) -> int:
         return len(self._best)
 
-    def add(self, field_id: int, field: _Field, score: float) -> None:
-        """Keep this field if it is the hit's best so far."""
-        key = (field.document_number, field.name if field.highlight_index is None else field.highlight_index)
+    def add(self, key: tuple[int, int | str], field_id: int, score: float) -> None:
+        """Keep this field if it is its hit's best so far."""
         current = self._best.get(key)
         if current is None or score > current[0]:
             self._best[key] = (score, field_id)
@@ -366,6 +374,7 @@ class _StopCheck:
         self.stopped = False
 
     def __call__(self) -> bool:
+        """Whether to stop now."""
         if not self.stopped and self._should_stop is not None:
             self.stopped = self._should_stop()
         return self.stopped
@@ -433,16 +442,11 @@ def _snippet(
     )
     prefix = _ELLIPSIS if text[:start].strip() else ""
     suffix = _ELLIPSIS if text[end:].strip() else ""
-    shifted = (
-        (positions[span_start - start] - trim_start, positions[span_end - start] - trim_start)
-        for span_start, span_end in spans
-        if start <= span_start and span_end <= end
+    in_line = (
+        (positions[left - start], positions[right - start]) for left, right in spans if start <= left and right <= end
     )
-    kept = tuple(
-        (span_start + len(prefix), span_end + len(prefix))
-        for span_start, span_end in shifted
-        if span_start >= 0 and span_end <= trim_end - trim_start
-    )
+    shift = len(prefix) - trim_start
+    kept = tuple((left + shift, right + shift) for left, right in in_line if trim_start <= left and right <= trim_end)
     return prefix + line[trim_start:trim_end] + suffix, kept
 
 
@@ -454,10 +458,9 @@ class SearchIndex:
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = tuple(documents)
-        self._fields, self._field_ranges = _index_fields(self._documents)
-        self._folded = [field.folded for field in self._fields]  # a plain list for the tight scanning loops
-        self._field_ids_by_kind = _field_ids_by_kind(self._fields)
-        self._vocabulary = _Vocabulary(self._folded)
+        self._fields = _Fields(self._documents)
+        self._field_ids_by_kind = self._fields.ids_by_kind()
+        self._vocabulary = _Vocabulary(self._fields.folded)
 
     def search(
         self,
@@ -486,26 +489,25 @@ class SearchIndex:
             return None
         wanted = {id(document) for document in within}
         allowed: set[int] = set()
-        for document, field_range in zip(self._documents, self._field_ranges, strict=True):
+        for document, field_ids in zip(self._documents, self._fields.of_document, strict=True):
             if id(document) in wanted:
-                allowed.update(field_range)
+                allowed.update(field_ids)
         return allowed
 
     def _exact_pass(
         self, query: _Query, allowed: set[int] | None, limit: int, results: _Results, stop: _StopCheck
     ) -> None:
         """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
+        exact = (True,) * len(query.words)
         for kind, field_ids in self._field_ids_by_kind.items():
             if results.count_above(query.ceiling(kind)) >= limit:
                 return
-            if allowed is not None:
-                field_ids = [field_id for field_id in field_ids if field_id in allowed]
-            for start in range(0, len(field_ids), _STOP_CHECK_EVERY):
+            searched = field_ids if allowed is None else [field_id for field_id in field_ids if field_id in allowed]
+            for start in range(0, len(searched), _STOP_CHECK_EVERY):
                 if stop():
                     return
-                for field_id in query.exact_matches(self._folded, field_ids[start : start + _STOP_CHECK_EVERY]):
-                    field = self._fields[field_id]
-                    results.add(field_id, field, query.score(field, (True,) * len(query.words)))
+                for field_id in query.exact_matches(self._fields.folded, searched[start : start + _STOP_CHECK_EVERY]):
+                    self._add(results, query, field_id, exact)
 
     def _typo_pass(self, query: _Query, allowed: set[int] | None, results: _Results, stop: _StopCheck) -> None:
         """Fields where some word matches only as a typo of it, found through the vocabulary."""
@@ -518,24 +520,30 @@ class SearchIndex:
             if stop():
                 return
             for field_id in ordered[start : start + _STOP_CHECK_EVERY]:
-                exactness = query.exactness(field_id, self._folded[field_id], near_fields)
+                exactness = query.exactness(field_id, self._fields.folded[field_id], near_fields)
                 if exactness is not None and not all(exactness):
-                    results.add(field_id, self._fields[field_id], query.score(self._fields[field_id], exactness))
+                    self._add(results, query, field_id, exactness)
+
+    def _add(self, results: _Results, query: _Query, field_id: int, exactness: tuple[bool, ...]) -> None:
+        """Score a matching field and offer it to the results."""
+        score = query.score(self._fields.kinds[field_id], self._fields.folded[field_id], exactness)
+        results.add(self._fields.hit_key(field_id), field_id, score)
 
     def _hit(self, score: float, field_id: int, query: _Query) -> SearchHit:
         """A result with its snippet, built only for the hits that are returned."""
-        field = self._fields[field_id]
-        anchor, spans = self._spans(field, query)
-        snippet, snippet_spans = _snippet(field.text, anchor, spans)
-        document = self._documents[field.document_number]
-        return SearchHit(document, field.highlight_index, field.name, snippet, snippet_spans, score)
+        fields = self._fields
+        text = fields.texts[field_id]
+        anchor, spans = self._spans(text, fields.folded[field_id], query)
+        snippet, snippet_spans = _snippet(text, anchor, spans)
+        document = self._documents[fields.document_numbers[field_id]]
+        return SearchHit(
+            document, fields.highlight_indexes[field_id], fields.kinds[field_id], snippet, snippet_spans, score
+        )
 
-    def _spans(self, field: _Field, query: _Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    def _spans(self, text: str, folded: str, query: _Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
         """Where the words match in the original text (merged), and the longest word's first match to centre on."""
-        ends = _folded_ends(field.text)
-        per_word = [
-            [_to_original(ends, *span) for span in self._word_spans(field.folded, word)] for word in query.words
-        ]
+        ends = _folded_ends(text)
+        per_word = [[_to_original(ends, *span) for span in self._word_spans(folded, word)] for word in query.words]
         longest = max(range(len(query.words)), key=lambda position: len(query.words[position]))
         anchor = per_word[longest][0] if per_word[longest] else (0, 0)
         return anchor, _merged([span for spans in per_word for span in spans])

@@ -98,7 +98,7 @@ async def test_tree_groups_by_tag_with_counts_favorites_and_untagged() -> None:
 
 async def test_vim_keys_choose_a_document_and_enter_reads_it() -> None:
     async with reader() as (app, pilot, screen):
-        await pilot.press("j", "l", "j")  # into Favorites, on its first document
+        await pilot.press("l", "j")  # open Favorites (the cursor starts on it), onto its first document
         assert screen.current_document is not None
         first_title = screen.current_document.title
         assert first_title in pane_text(screen)
@@ -435,3 +435,18 @@ async def test_palette_shows_markup_like_titles_literally(tmp_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current_document is not None and screen.current_document.title == "[red]Loud[/red] title"
+
+
+async def test_tree_vim_keys_h_g_and_capital_g() -> None:
+    async with reader() as (_, pilot, screen):
+        tree = screen.query_one(TagTree)
+        await pilot.press("l", "j")  # open Favorites, onto its first document
+        assert tree.cursor_node is not None and isinstance(tree.cursor_node.data, Document)
+        await pilot.press("h")  # back to the group
+        assert tree.cursor_node is not None and str(tree.cursor_node.label) == "Favorites 8"
+        await pilot.press("h")  # and close it
+        assert not tree.cursor_node.is_expanded
+        await pilot.press("G")
+        assert str(tree.cursor_node.label) == "Untagged 3"
+        await pilot.press("g")
+        assert str(tree.cursor_node.label) == "Favorites 8"

@@ -71,6 +71,12 @@ class TagTree(Tree["Group | Document"]):
         for group in groups:
             self._add_group(self.root, group)
         self.root.expand()
+        if groups:
+            self.call_after_refresh(self._cursor_to_first_line)
+
+    def _cursor_to_first_line(self) -> None:
+        if self.cursor_line < 0 and self.root.children:
+            self.move_cursor(self.root.children[0])
 
     def _add_group(self, parent: Node, group: Group) -> None:
         label = Text(strip_control(group.name), style="bold")
