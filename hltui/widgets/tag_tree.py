@@ -72,11 +72,7 @@ class TagTree(Tree["Group | Document"]):
             self._add_group(self.root, group)
         self.root.expand()
         if groups:
-            self.call_after_refresh(self._cursor_to_first_line)
-
-    def _cursor_to_first_line(self) -> None:
-        if self.cursor_line < 0 and self.root.children:
-            self.move_cursor(self.root.children[0])
+            self.cursor_line = 0  # a visible cursor from the start, on the first group
 
     def _add_group(self, parent: Node, group: Group) -> None:
         label = Text(strip_control(group.name), style="bold")
