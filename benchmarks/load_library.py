@@ -29,7 +29,8 @@ def write_library(folder: Path, documents: int) -> None:
         first_line, _, rest = text.partition("\n")
         target = folder / f"shelf{number % 50}" / f"doc{number}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        rest = rest.replace("- Full Title:", f"- Full Title: {number}").replace(">Title:: ", f">Title:: {number} ").replace("- URL: https://", f"- URL: https://{number}.")
+        rest = rest.replace("- Full Title:", f"- Full Title: {number}").replace(">Title:: ", f">Title:: {number} ")
+        rest = rest.replace("- URL: https://", f"- URL: https://{number}.")  # same URL would merge copies
         target.write_text(f"{first_line} {number}\n{rest}")
 
 
