@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from hltui.library import GROUPINGS, find_export_files, load_library
 
@@ -34,16 +34,6 @@ def write_library(folder: Path, documents: int) -> None:
         target.write_text(f"{first_line} {number}\n{rest}")
 
 
-def timed(action: Callable[[], object], repeat: int = 3) -> float:
-    """The best of a few runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
@@ -51,14 +41,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         write_library(folder, options.documents)
-        baseline = timed(lambda: [path.read_bytes() for path in find_export_files(folder)])
-        load = timed(lambda: load_library(folder), repeat=2)
+        baseline = best_of(lambda: [path.read_bytes() for path in find_export_files(folder)])
+        load = best_of(lambda: load_library(folder), repeat=2)
         library = load_library(folder)
         print(f"{len(library.documents)} documents, {library.highlight_count} highlights")
         print(f"read bytes (baseline)  {baseline:8.3f} s")
         print(f"load_library           {load:8.3f} s   {load / baseline:6.1f}x baseline")
         for grouping in GROUPINGS:
-            seconds = timed(lambda grouping=grouping: library.groups(grouping))  # type: ignore[misc]
+            seconds = best_of(lambda grouping=grouping: library.groups(grouping))  # type: ignore[misc]
             print(f"group by {grouping:<10}    {seconds:8.3f} s   {seconds / baseline:6.2f}x baseline")
 
 

@@ -10,10 +10,10 @@ there is: `word in text.casefold()` over every highlight, no ranking, no typos, 
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+from timing import best_of
 
 from hltui.library import load_library
 from hltui.model import Document
@@ -33,16 +33,6 @@ def big_library(highlights: int) -> list[Document]:
         documents.append(replace(sample, title=f"{sample.title} {len(documents)}"))
         total += len(sample.highlights)
     return documents
-
-
-def best_of(action: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of a few runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

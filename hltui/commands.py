@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -28,28 +29,47 @@ def _main_screen(provider: Provider) -> MainScreen | None:
     return None
 
 
-class DocumentCommands(Provider):
-    """`Go to document: <title>` for every document."""
+Candidate = tuple[str, Callable[[], object], str]
+
+
+class _ListCommands(Provider):
+    """A provider over a list of (text, action, help) candidates, matched fuzzily."""
+
+    def candidates(self, main: MainScreen) -> list[Candidate]:
+        """Every command this provider offers."""
+        raise NotImplementedError
 
     async def search(self, query: str) -> Hits:
         main = _main_screen(self)
         if main is None or main.library is None:
             return
         matcher = self.matcher(query)
-        for document in main.library.documents:
-            text = f"Go to document: {strip_control(document.title)}"
+        for text, action, help_text in self.candidates(main):
             score = matcher.match(text)
             if score > 0:
-                go_to = partial(main.show_document, document)
-                yield Hit(score, _highlighted(matcher, text), go_to, text=text, help=_about(document))
+                yield Hit(score, _highlighted(matcher, text), action, text=text, help=help_text)
+
+
+class DocumentCommands(_ListCommands):
+    """`Go to document: <title>` for every document."""
+
+    def candidates(self, main: MainScreen) -> list[Candidate]:
+        documents = main.library.documents if main.library else ()
+        return [
+            (
+                f"Go to document: {strip_control(document.title)}",
+                partial(main.show_document, document),
+                _about(document),
+            )
+            for document in documents
+        ]
 
     async def discover(self) -> Hits:
         main = _main_screen(self)
-        if main is None or main.library is None:
+        if main is None:
             return
-        for document in main.library.documents[:DISCOVERY_LIMIT]:
-            text = f"Go to document: {strip_control(document.title)}"
-            yield DiscoveryHit(Text(text), partial(main.show_document, document), text=text, help=_about(document))
+        for text, action, help_text in self.candidates(main)[:DISCOVERY_LIMIT]:
+            yield DiscoveryHit(Text(text), action, text=text, help=help_text)
 
 
 def _about(document: Document) -> str:
@@ -66,20 +86,15 @@ def _highlighted(matcher: Matcher, text: str) -> Text:
     return display
 
 
-class TagCommands(Provider):
+class TagCommands(_ListCommands):
     """`Go to tag: <name>` for every tag group (nested tags included)."""
 
-    async def search(self, query: str) -> Hits:
-        main = _main_screen(self)
-        if main is None or main.library is None:
-            return
-        matcher = self.matcher(query)
-        for path, group in _all_tag_groups(main.library.groups("tag")):
-            text = f"Go to tag: {strip_control(path)}"
-            score = matcher.match(text)
-            if score > 0:
-                go_to = partial(main.go_to_tag, group)
-                yield Hit(score, _highlighted(matcher, text), go_to, text=text, help=f"{group.count} documents")
+    def candidates(self, main: MainScreen) -> list[Candidate]:
+        groups = main.library.groups("tag") if main.library else []
+        return [
+            (f"Go to tag: {strip_control(path)}", partial(main.go_to_tag, group), f"{group.count} documents")
+            for path, group in _all_tag_groups(groups)
+        ]
 
 
 def _all_tag_groups(groups: list[Group], prefix: str = "") -> list[tuple[str, Group]]:
