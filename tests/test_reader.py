@@ -450,3 +450,13 @@ async def test_tree_vim_keys_h_g_and_capital_g() -> None:
         assert str(tree.cursor_node.label) == "Untagged 3"
         await pilot.press("g")
         assert str(tree.cursor_node.label) == "Favorites 8"
+
+
+def test_help_rows_follow_the_keymap() -> None:
+    from textual.binding import Binding
+
+    from hltui.screens.help import binding_rows
+
+    binding = Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the text")
+    rows = binding_rows([binding], {"copy_highlight": "x,ctrl+c"}, lambda shown: shown.key.upper())
+    assert rows == [("X, CTRL+C", "Copy the text")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,17 +13,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 HelpSection = tuple[str, list[BindingType]]
+KeyDisplay = Callable[[Binding], str]
 
 
-def binding_rows(bindings: list[BindingType], keymap: dict[str, str]) -> list[tuple[str, str]]:
-    """(keys, description) for each binding, keys as remapped by the config keymap."""
+def binding_rows(bindings: list[BindingType], keymap: dict[str, str], display: KeyDisplay) -> list[tuple[str, str]]:
+    """(keys, description) for each binding, keys as remapped by the config keymap and shown as typed."""
     rows: list[tuple[str, str]] = []
     for binding in bindings:
         if not isinstance(binding, Binding):
             continue
         keys = keymap.get(binding.id or "", binding.key)
-        description = binding.tooltip or binding.description
-        rows.append((", ".join(key.strip() for key in keys.split(",")), description))
+        shown = ", ".join(display(Binding(key.strip(), "")) for key in keys.split(","))
+        rows.append((shown, binding.tooltip or binding.description))
     return rows
 
 
@@ -37,11 +40,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog"):
-            yield Static(Text("hltui keys", style="bold"))
-            for title, bindings in self.sections:
-                table = Table(title=title, title_justify="left", show_header=False, expand=True, box=None)
-                table.add_column(style="bold", no_wrap=True, width=22)
-                table.add_column()
-                for keys, description in binding_rows(bindings, self.keymap):
-                    table.add_row(Text(keys), Text(description))
-                yield Static(table)
+            yield Static(self._table())
+
+    def _table(self) -> Table:
+        table = Table(title="hltui keys", title_justify="left", show_header=False, box=None, expand=True)
+        table.add_column(no_wrap=True, width=20)
+        table.add_column(ratio=1)
+        for title, bindings in self.sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for keys, description in binding_rows(bindings, self.keymap, self.app.get_key_display):
+                table.add_row(Text(keys, style="bold"), Text(description))
+            table.add_row("", "")
+        return table

@@ -62,8 +62,15 @@ class MainScreen(Screen[None]):
         Binding("b", "cycle_grouping", "Group", id="grouping", tooltip="Group by tag, category, author or folder"),
         Binding("s", "cycle_sort", "Sort", id="sort", tooltip="Sort by title, highlights or most recent"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="sidebar", tooltip="Hide or show the tree"),
-        Binding("less_than_sign", "sidebar_width(-1)", "Narrower", show=False, id="sidebar_narrower"),
-        Binding("greater_than_sign", "sidebar_width(1)", "Wider", show=False, id="sidebar_wider"),
+        Binding(
+            "less_than_sign",
+            "sidebar_width(-1)",
+            "Narrower",
+            show=False,
+            id="sidebar_narrower",
+            tooltip="Narrower tree",
+        ),
+        Binding("greater_than_sign", "sidebar_width(1)", "Wider", show=False, id="sidebar_wider", tooltip="Wider tree"),
         Binding("r", "reload", "Reload", show=False, id="reload", tooltip="Read the folder again, keeping your place"),
         Binding(
             "e", "show_problems", "Problems", show=False, id="problems", tooltip="Files skipped or read with problems"
