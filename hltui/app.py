@@ -106,14 +106,21 @@ class HltuiApp(App[None]):
         main = self.main_screen
         if main is None:
             return
-        yield SystemCommand("Copy highlight", "Copy the highlight under the cursor", main.action_copy_highlight)
-        yield SystemCommand("Copy quote", "Copy the highlight as a Markdown quote", main.action_copy_quote)
-        yield SystemCommand("Copy URL", "Copy the document's URL", main.action_copy_url)
-        yield SystemCommand("Open URL", "Open the document in the browser", main.action_open_document_url)
-        yield SystemCommand("Search", "Search the library", main.action_search)
+        for title, help_text, action in PALETTE_ACTIONS:
+            yield SystemCommand(title, help_text, partial(main.run_guarded, action))
         for grouping in GROUPINGS:
             group_by = partial(main.set_grouping, grouping)
             yield SystemCommand(f"Group by {grouping}", f"Group the tree by {grouping}", group_by)
+
+
+PALETTE_ACTIONS = (
+    ("Copy highlight", "Copy the highlight under the cursor", "copy_highlight"),
+    ("Copy quote", "Copy the highlight as a Markdown quote", "copy_quote"),
+    ("Copy URL", "Copy the document's URL", "copy_url"),
+    ("Open URL", "Open the document in the browser", "open_document_url"),
+    ("Open highlight link", "Open the highlight's own link", "open_highlight_url"),
+    ("Search", "Search the library", "search"),
+)
 
 
 def library_summary(library: Library) -> str:

@@ -13,7 +13,7 @@ _SAFE_SCHEMES = ("http", "https")
 
 def is_openable(url: str | None) -> bool:
     """Whether a URL is an http or https address without spaces or control characters."""
-    if not url or any(character.isspace() or ord(character) < 32 or ord(character) == 127 for character in url):
+    if not url or any(character.isspace() or not character.isprintable() for character in url):
         return False
     parsed = urlparse(url)
     return parsed.scheme.lower() in _SAFE_SCHEMES and bool(parsed.netloc)

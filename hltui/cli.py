@@ -57,6 +57,9 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `hltui` command."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")  # a terminal that cannot show a title gets `?`, not a crash
     arguments = list(sys.argv[1:] if argv is None else argv)
     subcommand = arguments.pop(0) if arguments and arguments[0] in SUBCOMMANDS else None
     options = _parser(subcommand).parse_args(arguments)
@@ -75,11 +78,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         library = load_library(path)
     except LibraryError as error:
         return _fail(str(error))
-    if subcommand == "export":
-        output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    try:
+        if subcommand == "export":
+            output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
+            sys.stdout.write(output if output.endswith("\n") else output + "\n")
+            sys.stdout.flush()
+            return 0
+        return _check(library)
+    except BrokenPipeError:
+        # The reader of our output (`| head`) has gone; that is not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    return _check(library)
 
 
 def _check(library: Library) -> int:

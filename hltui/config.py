@@ -9,6 +9,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
 
+GROUPINGS = ("tag", "category", "author", "folder")
+
 APP_NAME = "hltui"
 CONFIG_ENV = "HLTUI_CONFIG"
 LIBRARY_ENV = "HLTUI_LIBRARY"
@@ -64,7 +66,11 @@ def _from_table(raw: dict[str, object], path: Path) -> Config:
     if not isinstance(keymap_raw, dict):
         wrong.append("keymap")
         keymap_raw = {}
-    keymap = {str(key): str(value) for key, value in keymap_raw.items() if isinstance(value, str)}
-    grouping = text("grouping") or "tag"
+    keymap = {str(key): value for key, value in keymap_raw.items() if isinstance(value, str)}
+    wrong += [f"keymap.{key}" for key, value in keymap_raw.items() if not isinstance(value, str)]
+    library, theme, grouping = text("library"), text("theme"), text("grouping") or "tag"
+    if grouping not in GROUPINGS:
+        wrong.append("grouping")
+        grouping = "tag"
     error = f"config file {path}: ignored wrong values for {', '.join(wrong)}" if wrong else None
-    return Config(text("library"), text("theme"), grouping, keymap, error, path)
+    return Config(library, theme, grouping, keymap, error, path)

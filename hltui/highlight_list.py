@@ -15,10 +15,9 @@ from hltui.highlight_text import (
     tag_line,
 )
 from hltui.model import Highlight
-from hltui.text import clean_block, clean_line, unique_tags
+from hltui.text import HEADING, clean_block, clean_line, unique_tags
 
 _BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 _ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
 _DATE_LINE = re.compile(r"^\[\[[^\]]*\d{4}[^\]]*\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
@@ -40,8 +39,13 @@ class Item:
 
     def all_lines(self) -> list[str]:
         """This item's lines followed by its descendants', for a child block."""
-        nested = [f"  {line}" for child in self.children for line in ["- " + child.lines[0], *child.lines[1:]]]
+        nested = [f"  {line}" for child in self.children for line in _as_child(child.all_lines())]
         return [*self.lines, *nested]
+
+
+def _as_child(lines: list[str]) -> list[str]:
+    """A child's lines written back as a bullet under its parent."""
+    return ["- " + lines[0], *lines[1:]] if lines else []
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ def _events(lines: list[str]) -> list[Event]:
             continue
         indent, expanded = _expand(line)
         bullet = _BULLET.match(line)
-        heading = _HEADING.match(line) if indent == 0 else None
+        heading = HEADING.match(line) if indent == 0 else None
         if heading:
             stack.clear()
             events.append(Heading(len(heading.group(1)), heading.group(2)))
@@ -202,7 +206,7 @@ class _BulletReader:
 
     def _item(self, item: Item, section: str | None) -> None:
         first = item.lines[0].strip()
-        heading = _HEADING.match(first)
+        heading = HEADING.match(first)
         if is_header_bullet(first) or first in ("---", "***"):
             self._children(item, section)
         elif heading:

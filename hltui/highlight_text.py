@@ -14,12 +14,14 @@ _LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?)\]\(
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?\]\({_URL}\)\)?\s*$", re.IGNORECASE)
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
-_TRAILING_BLOCK_ID = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
+_TRAILING_BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$")
+# Trailing tokens are looked for in the end of a line only, so a pathological line stays cheap.
+_TAIL_LENGTH = 2000
 _BLOCK_ID_LINE = re.compile(r"^\s*(?:\^[A-Za-z0-9-]+|(?:id|collapsed|heading|background-color)::.*)\s*$")
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
 _OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
 _GOTO = re.compile(rf"^\s*Goto:\s*{_URL}\s*$", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]*?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL)
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,40}?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL)
 _NOTE_LABELS = {"note", "notes", "comment", "comments"}
 _NOTE_WORDS = re.compile(r"\b(note|notes|thought|thoughts|comment)\b")
 _CALLOUT = re.compile(r"^\s*>\s*\[![A-Za-z]+\][-+]?\s*")
@@ -57,7 +59,8 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
         lines[-1] = last
         location, url = location or found_location, url or found_url
     text = _OBSIDIAN_COMMENT.sub("", "\n".join(line.rstrip() for line in lines)).strip()
-    return strip_control(text), location or _kindle_location(url), url
+    location = location or _kindle_location(url)
+    return strip_control(text), location and strip_control(location), url and strip_control(url)
 
 
 def _strip_links(line: str) -> tuple[str, str | None, str | None]:
@@ -78,6 +81,14 @@ def _strip_links(line: str) -> tuple[str, str | None, str | None]:
 
 def _take_link(line: str) -> tuple[str, str | None, str | None] | None:
     """Take one trailing token (block id, location, view link) off a line."""
+    if len(line) > _TAIL_LENGTH:
+        head, cut = line[:-_TAIL_LENGTH], line[-_TAIL_LENGTH:]
+        found = _take_link_from(cut)
+        return None if found is None else (head + found[0], found[1], found[2])
+    return _take_link_from(line)
+
+
+def _take_link_from(line: str) -> tuple[str, str | None, str | None] | None:
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from hltui.config import GROUPINGS as GROUPINGS  # re-exported: the screens group by these
 from hltui.merge import merge_documents
 from hltui.model import FAVORITE_TAG, Document, Problem, Skipped
 from hltui.parse import parse_bytes
@@ -16,7 +17,6 @@ UNTAGGED = "Untagged"
 FAVORITES = "Favorites"
 NO_AUTHOR = "Unknown author"
 NO_CATEGORY = "Uncategorised"
-GROUPINGS = ("tag", "category", "author", "folder")
 SORT_ORDERS = ("title", "highlights", "recent")
 
 Progress = Callable[[int, int], None]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hltui.text import identity
+from hltui.text import HEADING, identity
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 # `- Key: value`, `- **Key:** value`, `**Key**:: value`, `>Key:: value`, `key:: value`, `## Key:: value`
 _FIELD = re.compile(
     r"^(?:#{1,6}[ \t]+|>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,30}?)(?:\*\*|__)?[ \t]*(::?)"
@@ -62,7 +61,7 @@ def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
     open_field: str | None = None
     for index, line in enumerate(lines):
         stripped = line.strip()
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading and "::" not in heading.group(2):
             section, open_field = identity(heading.group(2)), _SECTION_FIELDS.get(identity(heading.group(2)))
             if heading.group(1) == "#" and found.heading_title is None:
@@ -74,7 +73,7 @@ def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
             continue
         name = _field_name(line, plain_keys=loose_keys or section == "metadata")
         if name is not None:
-            value = _FIELD.match(line).group(3) or ""  # type: ignore[union-attr]
+            value = _FIELD.match(_field_text(line)).group(3) or ""  # type: ignore[union-attr]
             found.put(name, value.rstrip().removesuffix("\\"))  # a `\` hard break ends some property lines
             found.consumed.add(index)
             open_field = name if name in _MULTI_LINE else None
@@ -90,9 +89,14 @@ def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
     return found
 
 
+def _field_text(line: str) -> str:
+    """The part of a line a field is read from: callout lines (`> Key:: value`) lose their indent."""
+    return line.strip() if line.lstrip().startswith(">") else line
+
+
 def _field_name(line: str, *, plain_keys: bool) -> str | None:
     """The field a line sets, if it is a metadata line with a known key."""
-    match = _FIELD.match(line.strip() if line.lstrip().startswith(">") else line)
+    match = _FIELD.match(_field_text(line))
     if not match:
         return None
     key, separator = identity(match.group(1)), match.group(2)

@@ -14,16 +14,17 @@ from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
 from hltui.single_highlight import single_highlight
 from hltui.text import (
+    HEADING,
     category_from,
     clean_block,
     clean_line,
     folder_category,
     identity,
     parse_tags,
+    strip_control,
     strip_quotes,
 )
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
 _SYNC_LINE = re.compile(r"\bsynced\s+[\d,]+\s+highlights?\s+from\s+[\d,]+\s+(?:documents?|books?|sources?)", re.I)
 _HIGHLIGHTS_SUFFIX = re.compile(r"\s*\(highlights\)\s*$", re.IGNORECASE)
@@ -112,7 +113,7 @@ def _skip_reason(lines: list[str], source_path: str) -> str | None:
 def _is_full_document(lines: list[str]) -> bool:
     """A `## Full Document` section holding the article itself (not just a link to it)."""
     for index, line in enumerate(lines):
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading and identity(heading.group(2)) == "fulldocument":
             following = [text for text in lines[index + 1 : index + 40] if text.strip()]
             body = [text for text in following if not text.startswith("#")][:5]
@@ -121,7 +122,7 @@ def _is_full_document(lines: list[str]) -> bool:
 
 
 def _heading_text(line: str) -> str:
-    heading = _HEADING.match(line)
+    heading = HEADING.match(line)
     return heading.group(2) if heading else ""
 
 
@@ -134,7 +135,7 @@ def _split_regions(lines: list[str]) -> tuple[list[str], list[tuple[int, list[st
     for index, line in enumerate(lines):
         if line.startswith(("```", "~~~")):
             in_fence = not in_fence
-        heading = _HEADING.match(line) if not in_fence else None
+        heading = HEADING.match(line) if not in_fence else None
         bullet = _TOP_BULLET.match(line) if not in_fence else None
         if heading and HIGHLIGHTS_HEADER.match(heading.group(2)):
             current = [""]
@@ -197,7 +198,7 @@ def _implicit_highlight_lines(meta_lines: list[str], body: BodyMetadata, offset:
     kept: list[str] = []
     section = ""
     for index, line in enumerate(meta_lines):
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             section = identity(heading.group(2))
         hidden = section in _NON_HIGHLIGHT_SECTIONS and section != "summary"
@@ -232,7 +233,7 @@ def _build_document(
     )
     author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"))
     return Document(
-        title=title or path.name,
+        title=title or strip_control(path.name),
         full_title=full_title,
         author=author.rstrip(";,") if author else None,
         category=category,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from hltui.highlight_text import HighlightParts, split_text
 from hltui.model import FAVORITE_TAG, Highlight
-from hltui.text import clean_block, clean_line, identity, parse_tags, unique_tags
+from hltui.text import HEADING, clean_block, clean_line, identity, parse_tags, unique_tags
 
 _MARKERS = {"highlightid", "highlighttext"}
-_HEADING = re.compile(r"^#{1,6}\s")
 
 
 def single_highlight(values: dict[str, Any], body_lines: list[str]) -> Highlight | None:
@@ -18,7 +16,7 @@ def single_highlight(values: dict[str, Any], body_lines: list[str]) -> Highlight
     fields = {identity(key): value for key, value in values.items()}
     if not _MARKERS & fields.keys():
         return None
-    text_lines = [line for line in body_lines if not _HEADING.match(line)]
+    text_lines = [line for line in body_lines if not HEADING.match(line)]
     if fields.get("highlighttext"):
         text_lines = str(fields["highlighttext"]).splitlines()
     parts = HighlightParts(text_lines=text_lines, url=clean_line(fields.get("highlighturl")))

@@ -9,6 +9,9 @@ from collections.abc import Iterable
 
 # C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# `## Heading` -> level and text. Greedy `.*[^ \t]` keeps it linear on long runs of spaces,
+# where a lazy `.*?` before `[ \t]*$` made the match quadratic.
+HEADING = re.compile(r"^(#{1,6})[ \t]+((?:.*[^ \t])?)[ \t]*$")
 # CSI (`ESC [ 31 m`), OSC (`ESC ] 52 ; ... BEL`) and two-character escapes, removed whole.
 _ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 _WIKILINK = re.compile(r"\[\[([^\[\]]*)\]\]")
@@ -52,17 +55,25 @@ def is_placeholder(text: str) -> bool:
     return stripped.casefold() in _PLACEHOLDERS or bool(_TEMPLATE_PLACEHOLDER.match(stripped))
 
 
+_FLATTEN_LIMIT = 1000
+
+
 def flatten(value: object) -> list[str]:
-    """Turn a YAML value (scalar, list, nested list) into a list of strings."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set)):
-        return [item for element in value for item in flatten(element)]
-    if isinstance(value, dict):
-        return [item for element in value.values() for item in flatten(element)]
-    if isinstance(value, bool):
-        return []
-    return [str(value)]
+    """Turn a YAML value (scalar, list, nested list) into at most 1,000 strings.
+
+    The limit matters: YAML anchors and aliases can make a few lines expand exponentially.
+    """
+    found: list[str] = []
+    pending: list[object] = [value]
+    while pending and len(found) < _FLATTEN_LIMIT:
+        item = pending.pop()
+        if isinstance(item, (list, tuple, set)):
+            pending.extend(reversed(list(item)))
+        elif isinstance(item, dict):
+            pending.extend(reversed(list(item.values())))
+        elif item is not None and not isinstance(item, bool):
+            found.append(str(item))
+    return found
 
 
 def clean_line(value: object) -> str | None:

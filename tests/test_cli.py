@@ -113,3 +113,21 @@ def test_without_any_library_setting_the_error_says_how_to_give_one(
     code, out, err = run(capsys, "check")
     assert code == 2 and out == ""
     assert err.startswith("hltui: error: no library given: pass a PATH, set $HLTUI_LIBRARY")
+
+
+def test_export_into_a_closed_pipe_is_quiet() -> None:
+    command = f"{sys.executable} -m hltui export {SAMPLES} --format markdown | head -c 10"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr
+
+
+def test_wrong_config_values_are_named(tmp_path: Path) -> None:
+    from hltui.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('library = 5\ntheme = ["x"]\ngrouping = "colour"\n[keymap]\nquit = 3\n', encoding="utf-8")
+    config = load_config(path)
+    assert (config.library, config.theme, config.grouping) == (None, None, "tag")
+    assert config.error is not None
+    for name in ("library", "theme", "grouping", "keymap.quit"):
+        assert name in config.error

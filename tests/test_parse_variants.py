@@ -203,3 +203,51 @@ def test_callout_and_labelled_thought_children_are_notes() -> None:
         "- Three\n    - Date:: [[March 2nd, 2022, Wednesday]]\n"
     )
     assert [h.note for h in document.highlights] == ["first thought", "idea", None]
+
+
+def test_indented_callout_property_is_read_not_a_crash() -> None:
+    document = only_document("# T\n  > Author:: Jane\n## Highlights\n- x\n")
+    assert document.author == "Jane"
+
+
+def test_yaml_alias_bomb_is_cut_short() -> None:
+    import yaml
+
+    from hltui.text import flatten
+
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefgh":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+    bomb += "tags: *h\ntitle: *h\n---\n# T\n## Highlights\n- x\n"
+    aliased = yaml.safe_load(bomb.split("---")[1])["h"]
+    assert len(flatten(aliased)) == 1000  # of 781,250 strings: the rest are never built
+    document = only_document(bomb)
+    assert document.tags == ("x",)
+
+
+def test_long_lines_of_spaces_parse_to_their_text() -> None:
+    # These shapes once made the heading, label and block-id patterns quadratic (seconds per line);
+    # benchmarks measure speed, this checks the patterns that replaced them still read the lines.
+    text = (
+        "#" + " " * 50_000 + "Title\n## Highlights\n- y" + " " * 50_000 + "^\n- z " + "([Location\u00a01]" * 500 + "\n"
+    )
+    document = only_document(text)
+    assert document.title == "Title"
+    assert [h.text[:1] for h in document.highlights] == ["y", "z"]
+
+
+def test_escape_sequences_never_reach_locations_or_urls() -> None:
+    document = only_document(
+        "# T\n## Highlights\n- a ([Location\u00a012\x1b[31m](https://r.io/k\x1b]52;c;QUJD\x07x))\n"
+    )
+    highlight = document.highlights[0]
+    assert "\x1b" not in (highlight.location or "") and "\x1b" not in (highlight.url or "")
+
+
+def test_nested_children_of_a_note_are_kept() -> None:
+    document = only_document(
+        "# T\n## Highlights\n- text\n    - Note: a\n        - sub point\n            - subsub point\n"
+    )
+    note = document.highlights[0].note or ""
+    assert "sub point" in note and "subsub point" in note

@@ -460,3 +460,23 @@ def test_help_rows_follow_the_keymap() -> None:
     binding = Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the text")
     rows = binding_rows([binding], {"copy_highlight": "x,ctrl+c"}, lambda shown: shown.key.upper())
     assert rows == [("X, CTRL+C", "Copy the text")]
+
+
+async def test_copy_after_switching_documents_copies_what_the_cursor_marks() -> None:
+    async with reader() as (app, pilot, screen):
+        await open_document(pilot, screen, "Walden")
+        await pilot.press("j", "j", "j", "j", "j")
+        meditations = await open_document(pilot, screen, "Meditations")
+        await pilot.press("c")
+        assert app.clipboard == meditations.highlights[0].text
+
+
+async def test_palette_commands_respect_the_guards(opened_urls: list[str]) -> None:
+    async with reader() as (app, pilot, screen):
+        await open_document(pilot, screen, "Meditations")  # no URL
+        await pilot.press("ctrl+p", *"Open URL")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert opened_urls == [] and not isinstance(app.screen, UrlDialog)
+        assert "This document has no URL" in [n.message for n in app._notifications]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -77,7 +78,8 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    library: reactive[Library | None] = reactive(None, init=False)
+    # always_update: a reload of an unchanged folder must still refresh (and not deep-compare libraries).
+    library: reactive[Library | None] = reactive(None, init=False, always_update=True)
     grouping: reactive[str] = reactive("tag", init=False)
     document_order: reactive[str] = reactive("title", init=False)
     current_document: reactive[Document | None] = reactive(None, init=False)
@@ -90,6 +92,9 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
         self.chosen_group: Group | None = None
         self.search_index: SearchIndex | None = None
+        self._indexed_library: Library | None = None
+        # Typing fast starts several search workers; only the first may build the index.
+        self._search_index_lock = threading.Lock()
         self._place_to_restore: tuple[str, str | None] | None = None
         self._binding_states: tuple[bool, ...] = ()
 
@@ -187,9 +192,10 @@ class MainScreen(Screen[None]):
 
     @property
     def highlight(self) -> Highlight | None:
-        """The highlight under the cursor, if any."""
-        document, index = self.current_document, self.current_highlight
-        if document is None or index is None or not 0 <= index < len(document.highlights):
+        """The highlight under the pane's cursor, read from the pane so it is never a step behind."""
+        pane = self.query_one(DetailPane)
+        document, index = pane.document, pane.cursor
+        if document is None or document is not self.current_document or not 0 <= index < len(document.highlights):
             return None
         return document.highlights[index]
 
@@ -219,6 +225,14 @@ class MainScreen(Screen[None]):
         if not url:
             return f"This {owner} has no URL"
         return None if is_openable(url) else f"Only http and https links are opened, not {url[:60]}"
+
+    def run_guarded(self, action: str) -> None:
+        """Run an action from the palette, or say why it cannot run, as its key would."""
+        reason = self.why_not(action)
+        if reason:
+            self.notify(reason, severity="warning", markup=False)
+        else:
+            getattr(self, f"action_{action}")()
 
     def on_key(self, event: events.Key) -> None:
         """A greyed-out key was pressed: say why it cannot act."""
@@ -286,10 +300,12 @@ class MainScreen(Screen[None]):
             self.app.push_screen(SearchScreen(self, self.chosen_group), self.jump_to)
 
     def search_index_for(self, library: Library) -> SearchIndex:
-        """The search index, built on first use (called from a worker thread)."""
-        if self.search_index is None:
-            self.search_index = SearchIndex(library.documents)
-        return self.search_index
+        """The index of this library, built once on first use (called from search worker threads)."""
+        with self._search_index_lock:
+            if self.search_index is None or self._indexed_library is not library:
+                self.search_index = SearchIndex(library.documents)
+                self._indexed_library = library
+            return self.search_index
 
     def jump_to(self, hit: SearchHit | None) -> None:
         """Show a search result: its document, the cursor on its highlight."""

@@ -75,7 +75,7 @@ class TagTree(Tree["Group | Document"]):
             self.cursor_line = 0  # a visible cursor from the start, on the first group
 
     def _add_group(self, parent: Node, group: Group) -> None:
-        label = Text(strip_control(group.name), style="bold")
+        label = Text(" ".join(strip_control(group.name).split()), style="bold")
         label.append(f" {group.count}", style="dim")
         parent.add(label, data=group, allow_expand=True)
 
