@@ -21,12 +21,9 @@ DISCOVERY_LIMIT = 20
 
 
 def _main_screen(provider: Provider) -> MainScreen | None:
-    from hltui.screens.main import MainScreen
+    from hltui.app import HltuiApp
 
-    for screen in provider.app.screen_stack:
-        if isinstance(screen, MainScreen):
-            return screen
-    return None
+    return provider.app.main_screen if isinstance(provider.app, HltuiApp) else None
 
 
 Candidate = tuple[str, Callable[[], object], str]

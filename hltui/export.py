@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from hltui.library import Library
@@ -36,9 +35,14 @@ def _document_json(document: Document) -> dict[str, Any]:
 
 
 def _highlight_json(highlight: Highlight) -> dict[str, Any]:
-    fields = asdict(highlight)
-    fields["tags"] = list(highlight.tags)
-    return {key: fields[key] for key in ("text", "note", "tags", "location", "url", "section")}
+    return {
+        "text": highlight.text,
+        "note": highlight.note,
+        "tags": list(highlight.tags),
+        "location": highlight.location,
+        "url": highlight.url,
+        "section": highlight.section,
+    }
 
 
 def library_as_markdown(library: Library) -> str:

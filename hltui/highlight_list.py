@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hltui.highlight_text import (
     HighlightParts,
@@ -201,7 +201,7 @@ class _BulletReader:
         last = self.highlights[-1]
         merged_tags = tuple(unique_tags([*last.tags, *(tags or [])]))
         merged_note = clean_block("\n".join(filter(None, [last.note, note]))) if note else last.note
-        self.highlights[-1] = Highlight(last.text, merged_note, merged_tags, last.location, last.url, last.section)
+        self.highlights[-1] = replace(last, note=merged_note, tags=merged_tags)
         return True
 
     def _item(self, item: Item, section: str | None) -> None:

@@ -21,7 +21,9 @@ _BLOCK_ID_LINE = re.compile(r"^\s*(?:\^[A-Za-z0-9-]+|(?:id|collapsed|heading|bac
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
 _OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
 _GOTO = re.compile(rf"^\s*Goto:\s*{_URL}\s*$", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,40}?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL)
+_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,40}?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL
+)
 _NOTE_LABELS = {"note", "notes", "comment", "comments"}
 _NOTE_WORDS = re.compile(r"\b(note|notes|thought|thoughts|comment)\b")
 _CALLOUT = re.compile(r"^\s*>\s*\[![A-Za-z]+\][-+]?\s*")

@@ -22,13 +22,12 @@ if TYPE_CHECKING:
     from hltui.screens.main import MainScreen
 
 RESULT_LIMIT = 200
-FIELD_LABELS = {"title": "title", "author": "author", "tag": "tag", "highlight": "highlight", "note": "note"}
 
 
 def result_prompt(hit: SearchHit) -> Text:
     """Document title and field on one line, the snippet with its matches marked on the next."""
     prompt = Text(strip_control(hit.document.title), style="bold")
-    prompt.append(f"  {FIELD_LABELS.get(hit.field, hit.field)}", style="dim")
+    prompt.append(f"  {hit.field}", style="dim")
     snippet = Text(strip_control(hit.snippet))
     for start, end in hit.spans:
         snippet.stylize("bold reverse", start, end)
