@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import JSONHandler, YAMLHandler
 
+from hltui.text import unquote_value
+
 _DELIMITER = re.compile(r"^---\s*$")
 _YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*?)\s*:(?:[ \t]+(.*)|[ \t]*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s*(.*)$")
@@ -141,18 +143,8 @@ def _scalar(raw: str) -> Any:
     """A value as written: quotes removed, a flow list split into items."""
     value = raw.strip()
     if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
-        return [_unquote(item) for item in value[1:-1].split(",") if item.strip()]
-    return _unquote(value)
-
-
-def _unquote(value: str) -> str:
-    """Remove surrounding quotes the way YAML would."""
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return value[1:-1]
-    return value
+        return [unquote_value(item) for item in value[1:-1].split(",") if item.strip()]
+    return unquote_value(value)
 
 
 def _error_line(error: Exception) -> int:

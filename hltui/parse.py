@@ -22,7 +22,7 @@ from hltui.text import (
     identity,
     parse_tags,
     strip_control,
-    strip_quotes,
+    unquote_value,
 )
 
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
@@ -225,9 +225,7 @@ def _build_document(
     category = category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"))
     excluded = {identity(tag) for source in category_sources[:3] for tag in parse_tags(source)}
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
-    full_title = clean_line(strip_quotes(fields.get("full_title", "").strip())) or clean_line(
-        yaml_values.get("fulltitle")
-    )
+    full_title = clean_line(unquote_value(fields.get("full_title", ""))) or clean_line(yaml_values.get("fulltitle"))
     title = _first_line(
         yaml_values.get("title"), fields.get("title"), body.heading_title, full_title, _file_title(path)
     )

@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 
 # C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Also the bidirectional embeddings, overrides and isolates, which can make a title read backwards.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # `## Heading` -> level and text. Greedy `.*[^ \t]` keeps it linear on long runs of spaces,
 # where a lazy `.*?` before `[ \t]*$` made the match quadratic.
 HEADING = re.compile(r"^(#{1,6})[ \t]+((?:.*[^ \t])?)[ \t]*$")
@@ -100,11 +101,14 @@ def clean_block(value: object) -> str | None:
     return None if is_placeholder(text) else text
 
 
-def strip_quotes(text: str) -> str:
-    """Drop one pair of surrounding double quotes (Logseq quotes property values)."""
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        return text[1:-1]
-    return text
+def unquote_value(value: str) -> str:
+    """Remove one pair of surrounding quotes the way YAML would (`'Bob''s'` -> `Bob's`)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
 
 
 def parse_tags(value: object) -> list[str]:

@@ -251,3 +251,8 @@ def test_nested_children_of_a_note_are_kept() -> None:
     )
     note = document.highlights[0].note or ""
     assert "sub point" in note and "subsub point" in note
+
+
+def test_bidi_overrides_are_removed_from_titles() -> None:
+    document = only_document("# Invoice \u202egpj.exe\n## Highlights\n- x\n")
+    assert document.title == "Invoice gpj.exe"
