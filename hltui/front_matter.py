@@ -12,7 +12,7 @@ from frontmatter.default_handlers import JSONHandler, YAMLHandler
 from hltui.text import unquote_value
 
 _DELIMITER = re.compile(r"^---\s*$")
-_YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*?)\s*:(?:[ \t]+(.*)|[ \t]*)$")
+_YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*):(?:[ \t]+(.*)|[ \t]*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s*(.*)$")
 _LOOKS_LIKE_FRONT_MATTER = re.compile(r"^([A-Za-z_][\w .-]*:(\s|$)|\{|- [A-Za-z][\w -]*:\s)")
 _MAX_FRONT_MATTER_LINES = 400
