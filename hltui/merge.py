@@ -22,10 +22,9 @@ def highlight_key(highlight: Highlight) -> str:
 
 
 def merge_documents(documents: Iterable[Document]) -> list[Document]:
-    """Merge documents that share a key, keeping first-seen order."""
+    """Merge documents that share a key, keeping first-seen order (each already free of repeats)."""
     merged: dict[str, Document] = {}
     for document in documents:
-        document = replace(document, highlights=tuple(unique_highlights(document.highlights)))
         key = document_key(document)
         merged[key] = merge_pair(merged[key], document) if key in merged else document
     return list(merged.values())

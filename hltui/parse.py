@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from hltui.front_matter import FrontMatter, Segment, read_front_matter, split_segments
 from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
-from hltui.merge import merge_documents
+from hltui.merge import merge_documents, unique_highlights
 from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
 from hltui.single_highlight import single_highlight
@@ -240,7 +240,7 @@ def _build_document(
         summary=clean_block(fields.get("summary")) or clean_block(yaml_values.get("summary")),
         note=clean_block(fields.get("note")) or clean_block(yaml_values.get("documentnote")),
         source_path=source_path,
-        highlights=tuple(highlights),
+        highlights=tuple(unique_highlights(highlights)),
     )
 
 
