@@ -123,6 +123,7 @@ class TagTree(Tree["Group | Document"]):
         if isinstance(node.data, Document):
             self.post_message(self.DocumentOpened(node.data))
         elif not node.is_expanded:
+            self._fill(node)  # now, not on the Expanded message: a `j` typed right after must find the children
             node.expand()
         elif node.children:
             self.move_cursor(node.children[0])
