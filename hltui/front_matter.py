@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import JSONHandler, YAMLHandler
+from frontmatter.default_handlers import SafeLoader
 
 from hltui.text import unquote_value
 
@@ -16,6 +17,31 @@ _YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*):(?:[ \t]+(.*)|[ \t]*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s*(.*)$")
 _LOOKS_LIKE_FRONT_MATTER = re.compile(r"^([A-Za-z_][\w .-]*:(\s|$)|\{|- [A-Za-z][\w -]*:\s)")
 _MAX_FRONT_MATTER_LINES = 400
+_PEOPLE_KEYS = {"author", "authors", "creator", "creators"}
+# Longer lines are read as text, not given to YAML: a base-60 number of 880 KB (`1:59:59:...`)
+# took PyYAML 15 s, and no real front matter line comes near this.
+_MAX_YAML_LINE = 16_000
+# Python refuses to turn longer digit strings into an int (sys.get_int_max_str_digits()).
+_MAX_INT_DIGITS = 4_000
+
+
+class _Loader(SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe YAML loader, except that a number too long for Python stays text."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.long_numbers: list[str] = []
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> object:
+    value = str(node.value)
+    if len(value) > _MAX_INT_DIGITS:
+        loader.long_numbers.append(value)
+        return value
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 @dataclass(slots=True)
@@ -76,13 +102,13 @@ def _front_matter_end(lines: list[str], start: int) -> int | None:
 
 def read_front_matter(lines: list[str], first_line: int) -> FrontMatter:
     """Read a block with YAML (or JSON); fall back to `key: value` lines when YAML fails or loses."""
-    text = "\n".join(lines)
     result = FrontMatter()
     recovered = _recover_lines(lines)
+    long_lines = {index for index, line in enumerate(lines) if len(line) > _MAX_YAML_LINE}
+    text = "\n".join("" if index in long_lines else line for index, line in enumerate(lines))
     try:
-        handler = JSONHandler() if text.lstrip().startswith("{") else YAMLHandler()
-        loaded = handler.load(text)
-    except (yaml.YAMLError, ValueError) as error:
+        loaded, long_numbers = _load(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
         result.values = recovered
         result.problems.append(
             (
@@ -99,8 +125,56 @@ def read_front_matter(lines: list[str], first_line: int) -> FrontMatter:
         result.values = recovered
         return result
     result.values = {str(key): value for key, value in loaded.items()}
+    _report_long_values(result, lines, long_lines, long_numbers, recovered, first_line)
     _restore_lost_values(result, recovered, lines, first_line)
     return result
+
+
+def _load(text: str) -> tuple[object, list[str]]:
+    """The block as YAML or JSON, and the numbers too long for Python that were kept as text."""
+    if text.lstrip().startswith("{"):
+        long_numbers: list[str] = []
+
+        def parse_int(digits: str) -> object:
+            if len(digits) > _MAX_INT_DIGITS:
+                long_numbers.append(digits)
+                return digits
+            return int(digits)
+
+        return json.loads(text, parse_int=parse_int), long_numbers
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.long_numbers
+    finally:
+        loader.dispose()
+
+
+def _report_long_values(
+    result: FrontMatter,
+    lines: list[str],
+    long_lines: set[int],
+    long_numbers: list[str],
+    recovered: dict[str, Any],
+    first_line: int,
+) -> None:
+    """A problem for each key whose value was too long for YAML or for a Python number."""
+    for index in sorted(long_lines):
+        match = _YAML_KEY_LINE.match(lines[index])
+        if match:
+            key = match.group(1).strip()
+            result.values[key] = recovered.get(key)
+            result.problems.append(
+                (
+                    first_line + index,
+                    f"front matter `{key}` is too long for YAML ({len(lines[index])} characters); read as text",
+                )
+            )
+    for key, value in result.values.items():
+        if isinstance(value, str) and value in long_numbers:
+            line = next((i for i, text in enumerate(lines) if text.startswith(key)), 0)
+            result.problems.append(
+                (first_line + line, f"front matter `{key}` is a number of {len(value)} digits; kept as text")
+            )
 
 
 def _restore_lost_values(result: FrontMatter, recovered: dict[str, Any], lines: list[str], first_line: int) -> None:
@@ -115,8 +189,13 @@ def _restore_lost_values(result: FrontMatter, recovered: dict[str, Any], lines: 
 
 
 def _recover_lines(lines: list[str]) -> dict[str, Any]:
-    """Read `key: value` lines one by one, the way a person would read them."""
+    """Read `key: value` lines one by one, the way a person would read them.
+
+    A plain value that goes on over more lines is joined with spaces, an author's with commas:
+    Readwise writes several authors on lines of their own.
+    """
     values: dict[str, Any] = {}
+    continued: dict[str, list[str]] = {}
     key: str | None = None
     for line in lines:
         if not line.strip() or line.lstrip().startswith("#") and key is None:
@@ -125,18 +204,30 @@ def _recover_lines(lines: list[str]) -> dict[str, Any]:
         if match:
             key = match.group(1).strip()
             values[key] = _scalar(match.group(2) or "")
+            continued.pop(key, None)
             continue
         if key is None:
             continue
         item = _LIST_ITEM.match(line)
         if item and (line[0].isspace() or values[key] in ("", None) or isinstance(values[key], list)):
-            current = values[key] if isinstance(values[key], list) else []
-            values[key] = [*current, _scalar(item.group(1))]
+            if not isinstance(values[key], list):
+                values[key] = []
+            values[key].append(_scalar(item.group(1)))
         elif isinstance(values[key], str) and values[key] not in ("|", ">", "|-", ">-"):
-            values[key] = f"{values[key]} {line.strip()}".strip()
+            continued.setdefault(key, []).append(line.strip())
         else:
             values[key] = line.strip()
+            continued.pop(key, None)
+    for name, pieces in continued.items():
+        values[name] = _joined(name, [values[name], *pieces])
     return values
+
+
+def _joined(key: str, pieces: list[str]) -> str:
+    """Continuation lines of a value joined: `Ann,` / `Ben` and `Ann` / `Ben` both give `Ann, Ben`."""
+    if key.casefold() in _PEOPLE_KEYS:
+        return ", ".join(piece.rstrip(", ") for piece in pieces if piece.strip(", "))
+    return " ".join(piece for piece in pieces if piece).strip()
 
 
 def _scalar(raw: str) -> Any:

@@ -1,11 +1,14 @@
-"""The highlights part of an export: bullets, headings or id-headings -> highlights."""
+"""The highlights part of an export: bullets, headings, paragraphs or id-headings -> highlights."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
+from hltui.highlight_events import Event, Heading, Item, Paragraph, events_of
+from hltui.highlight_paragraphs import ParagraphReader, uses_paragraphs
 from hltui.highlight_text import (
+    IMAGE_ONLY,
     HighlightParts,
     add_child,
     goto_url,
@@ -17,53 +20,14 @@ from hltui.highlight_text import (
 from hltui.model import Highlight
 from hltui.text import HEADING, clean_block, clean_line, unique_tags
 
-_BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 _ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
-_DATE_LINE = re.compile(r"^\[\[[^\]]*\d{4}[^\]]*\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
+_DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
 _BOLD_LABEL = re.compile(r"^\*\*[^*]{1,40}?:\*\*|^\*\*[^*]{1,40}\*\*::?")
 HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
 )
 _HEADER_BULLET = re.compile(r"^(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*$", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class Item:
-    """A bullet and what is indented under it."""
-
-    indent: int
-    lines: list[str]
-    tabbed: bool
-    children: list[Item] = field(default_factory=list)
-
-    def all_lines(self) -> list[str]:
-        """This item's lines followed by its descendants', for a child block."""
-        nested = [f"  {line}" for child in self.children for line in _as_child(child.all_lines())]
-        return [*self.lines, *nested]
-
-
-def _as_child(lines: list[str]) -> list[str]:
-    """A child's lines written back as a bullet under its parent."""
-    return ["- " + lines[0], *lines[1:]] if lines else []
-
-
-@dataclass(slots=True)
-class Heading:
-    """A Markdown heading inside the list."""
-
-    level: int
-    text: str
-
-
-@dataclass(slots=True)
-class Paragraph:
-    """An unindented line outside any bullet (blank lines included)."""
-
-    text: str
-
-
-Event = Item | Heading | Paragraph
 
 
 def is_header_bullet(text: str) -> bool:
@@ -73,74 +37,19 @@ def is_header_bullet(text: str) -> bool:
 
 def parse_highlights(lines: list[str]) -> list[Highlight]:
     """Turn the lines under a highlights header into highlights."""
-    events = _events(lines)
+    events = events_of(lines)
     if any(isinstance(event, Heading) and _ID_HEADING.match(event.text) for event in events):
         return _IdHeadingReader().read(events)
     if any(isinstance(event, Item) for event in events):
         return _BulletReader().read(events)
+    if uses_paragraphs(events) or not any(isinstance(event, Heading) and not _is_header(event) for event in events):
+        found = ParagraphReader(lambda text: bool(HIGHLIGHTS_HEADER.match(text))).read(events)
+        return [highlight for parts, section in found if (highlight := _finish(parts, section))]
     return _HeadingReader().read(events)
 
 
-def _expand(line: str) -> tuple[int, str]:
-    """Indentation width (a tab is four columns) and the line with tabs expanded."""
-    expanded = line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
-    return len(expanded) - len(expanded.lstrip()), expanded
-
-
-def _events(lines: list[str]) -> list[Event]:
-    """Group lines into bullets (with continuations and children), headings and paragraphs."""
-    events: list[Event] = []
-    stack: list[Item] = []
-    blank_pending = False
-    for line in lines:
-        if not line.strip():
-            blank_pending = True
-            if not stack:
-                events.append(Paragraph(""))
-            continue
-        indent, expanded = _expand(line)
-        bullet = _BULLET.match(line)
-        heading = HEADING.match(line) if indent == 0 else None
-        if heading:
-            stack.clear()
-            events.append(Heading(len(heading.group(1)), heading.group(2)))
-        elif bullet:
-            _open_item(events, stack, indent, bullet.group(3) or "", "\t" in bullet.group(1))
-        elif indent > 0 and stack:
-            _continue_item(stack, indent, expanded, blank_pending)
-        elif stack and not blank_pending and not is_block_id(line):
-            stack[-1].lines.append(line.strip())
-        else:
-            stack.clear()
-            events.append(Paragraph(line.rstrip()))
-        blank_pending = False
-    return events
-
-
-def _open_item(events: list[Event], stack: list[Item], indent: int, text: str, tabbed: bool) -> None:
-    """Start a bullet, as a child of the nearest less-indented bullet."""
-    while stack and stack[-1].indent >= indent:
-        stack.pop()
-    item = Item(indent, [text.rstrip()], tabbed or bool(stack and stack[-1].tabbed))
-    if stack:
-        stack[-1].children.append(item)
-    else:
-        events.append(item)
-    stack.append(item)
-
-
-def _continue_item(stack: list[Item], indent: int, expanded: str, blank_pending: bool) -> None:
-    """Add an indented line to the deepest bullet it sits under."""
-    while len(stack) > 1 and stack[-1].indent >= indent:
-        stack.pop()
-    target = stack[-1]
-    content = expanded[min(indent, target.indent + 2) :].rstrip()
-    if blank_pending:
-        target.lines.append("")
-    if target.lines == [""]:
-        target.lines[0] = content.strip()
-    else:
-        target.lines.append(content)
+def _is_header(heading: Heading) -> bool:
+    return bool(HIGHLIGHTS_HEADER.match(heading.text))
 
 
 def _finish(parts: HighlightParts, section: str | None) -> Highlight | None:
@@ -155,7 +64,17 @@ def _finish(parts: HighlightParts, section: str | None) -> Highlight | None:
         location=location,
         url=url,
         section=section,
+        id=parts.block_id,
     )
+
+
+@dataclass(slots=True)
+class _Attached:
+    """Tags, notes and a link written on lines of their own after a highlight."""
+
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    url: str | None = None
 
 
 class _BulletReader:
@@ -164,6 +83,8 @@ class _BulletReader:
     def __init__(self) -> None:
         self.highlights: list[Highlight] = []
         self.section: str | None = None
+        # Applied once at the end: rebuilding the highlight at every line was quadratic.
+        self.attached: dict[int, _Attached] = {}
 
     def read(self, events: list[Event]) -> list[Highlight]:
         for event in events:
@@ -173,6 +94,8 @@ class _BulletReader:
                 self._item(event, self.section)
             else:
                 self._paragraph(event.text)
+        for index, attached in self.attached.items():
+            self.highlights[index] = _with_attached(self.highlights[index], attached)
         return self.highlights
 
     def _heading(self, text: str) -> None:
@@ -184,10 +107,8 @@ class _BulletReader:
     def _paragraph(self, text: str) -> None:
         url = goto_url(text)
         if url and self.highlights:
-            last = self.highlights[-1]
-            self.highlights[-1] = Highlight(
-                last.text, last.note, last.tags, last.location, last.url or url, last.section
-            )
+            attached = self.attached.setdefault(len(self.highlights) - 1, _Attached())
+            attached.url = attached.url or url
         elif text.strip():
             self._attach(text)
 
@@ -198,10 +119,9 @@ class _BulletReader:
         tags, note = tag_line(text), note_line(text)
         if tags is None and note is None:
             return False
-        last = self.highlights[-1]
-        merged_tags = tuple(unique_tags([*last.tags, *(tags or [])]))
-        merged_note = clean_block("\n".join(filter(None, [last.note, note]))) if note else last.note
-        self.highlights[-1] = replace(last, note=merged_note, tags=merged_tags)
+        attached = self.attached.setdefault(len(self.highlights) - 1, _Attached())
+        attached.tags.extend(tags or [])
+        attached.notes.extend([note] if note else [])
         return True
 
     def _item(self, item: Item, section: str | None) -> None:
@@ -217,6 +137,8 @@ class _BulletReader:
             return
         elif not self.highlights and _BOLD_LABEL.match(first) and not item.children:
             return  # `- **Imported:** date` lines of a metadata outline, before the first highlight
+        elif not self.highlights and _is_cover(item):
+            return
         else:
             self._highlight(item, item.lines, item.children, section)
 
@@ -239,6 +161,19 @@ class _BulletReader:
         highlight = _finish(parts, section)
         if highlight is not None:
             self.highlights.append(highlight)
+
+
+def _with_attached(highlight: Highlight, attached: _Attached) -> Highlight:
+    """The highlight with what was written after it."""
+    note = clean_block("\n".join(filter(None, [highlight.note, *attached.notes])))
+    tags = tuple(unique_tags([*highlight.tags, *attached.tags]))
+    return replace(highlight, note=note, tags=tags, url=highlight.url or attached.url)
+
+
+def _is_cover(item: Item) -> bool:
+    """A lone image before the first highlight is the document's cover, not a highlight."""
+    lines = [line for line in item.lines if line.strip() and not is_block_id(line)]
+    return len(lines) == 1 and not item.children and bool(IMAGE_ONLY.match(lines[0].strip()))
 
 
 def _is_tag_only(text: str) -> bool:
@@ -284,7 +219,7 @@ class _IdHeadingReader:
                     in_text = parts is not None and event.text.endswith("q")
                     if not in_text:
                         highlights.extend(filter(None, [_finish(parts, section)] if parts else []))
-                        parts = HighlightParts()
+                        parts = HighlightParts(block_id=event.text.lstrip("^"))
                 elif not HIGHLIGHTS_HEADER.match(event.text):
                     highlights.extend(filter(None, [_finish(parts, section)] if parts else []))
                     parts, in_text, section = None, False, clean_line(event.text)
@@ -304,7 +239,7 @@ class _IdHeadingReader:
         url, tags = goto_url(text), tag_line(text)
         if text.lstrip().startswith(">"):
             parts.text_lines.append(text)  # a quoted highlight under an id heading, no `q` heading
-        elif _DATE_LINE.match(text.strip()):
+        elif _is_date_line(text.strip()):
             return False
         elif url:
             parts.url = parts.url or url
@@ -313,3 +248,9 @@ class _IdHeadingReader:
         elif text.strip() and not is_block_id(text):
             parts.note_lines.append(text.strip())
         return False
+
+
+def _is_date_line(text: str) -> bool:
+    """`[[2024-07-11]] 20:14`: when a highlight was made (a year in a wikilink, then a time)."""
+    match = _DATE_LINE.match(text)
+    return bool(match and re.search(r"\d{4}", match.group(1)))

@@ -6,18 +6,29 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
-from hltui.text import parse_tags, strip_control
+from hltui.text import parse_tags, strip_control, unescape_markdown
 
 _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
-_LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?)\]\({_URL}\)\)?\s*$")
-_VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?\]\({_URL}\)\)?\s*$", re.IGNORECASE)
+# `] (` with a space: some templates break the link that way, and it still means the link.
+_LINK_OPEN = r"\][ \t]?\("
+_LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?){_LINK_OPEN}{_URL}\)\)?\s*$")
+_VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
-_TRAILING_BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$")
+_TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
 # Trailing tokens are looked for in the end of a line only, so a pathological line stays cheap.
 _TAIL_LENGTH = 2000
-_BLOCK_ID_LINE = re.compile(r"^\s*(?:\^[A-Za-z0-9-]+|(?:id|collapsed|heading|background-color)::.*)\s*$")
+_BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
+# Logseq block properties (`id:: <uuid>`, `collapsed:: true`) sit on the lines under a block.
+_BLOCK_PROPERTY_LINE = re.compile(r"^\s*[a-z][a-z0-9_-]*::(?:[ \t].*)?$")
+# `{:height 548, :width 607}`: the size Logseq writes after an image.
+_IMAGE_SIZE = re.compile(r"(?<=\))\{:[a-z-]+ [^{}\n]{0,200}\}")
+# `#Highlight #[[2024-04-07]]` written by a template after the location link.
+_TAG_TOKEN = re.compile(r"#(?:\[\[[^\[\]\n]+\]\]|[^\s#\[\]()]+)$")
+_MAX_TRAILING_TAGS = 50
+# A line that is only an image (a cover): `![rw-book-cover](url)`, `![](url){:height 5}`, `<img src=...>`.
+IMAGE_ONLY = re.compile(r"^(?:-[ \t]+)?(?:!\[[^\]]*\]\([^()\s]*\)(?:\{[^{}]*\})?|<img\b[^>]*>)$", re.IGNORECASE)
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
 _OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
 _GOTO = re.compile(rf"^\s*Goto:\s*{_URL}\s*$", re.IGNORECASE)
@@ -40,38 +51,62 @@ class HighlightParts:
     tags: list[str] = field(default_factory=list)
     location: str | None = None
     url: str | None = None
+    block_id: str | None = None
 
 
 def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
-    """Strip the location, links and block ids from a highlight; return text, location, URL."""
-    lines = [line for line in parts.text_lines if not _BLOCK_ID_LINE.match(line)]
+    """Strip the location, links and block ids from a highlight; return text, location, URL.
+
+    A block id found on the way is kept in `parts.block_id`; the template tags after a link go
+    to `parts.tags`.
+    """
+    lines = _without_properties(parts, parts.text_lines)
     location, url = parts.location, parts.url
     if lines and lines[0].lstrip().startswith(">"):
         lines = [re.sub(r"^\s*>\s?", "", line) for line in lines]
     while lines and not lines[-1].strip():
         lines.pop()
     while len(lines) > 1:
-        found = _take_link(_LINK_ONLY_LINE_PREFIX.sub("", lines[-1]))
+        found = _take_link(_LINK_ONLY_LINE_PREFIX.sub("", lines[-1]), parts)
         if found is None or found[0].strip():
             break
         location, url = location or found[1], url or found[2]
         lines.pop()
     if lines:
-        last, found_location, found_url = _strip_links(lines[-1])
+        last, found_location, found_url = _strip_links(lines[-1], parts)
         lines[-1] = last
         location, url = location or found_location, url or found_url
     text = _OBSIDIAN_COMMENT.sub("", "\n".join(line.rstrip() for line in lines)).strip()
     location = location or _kindle_location(url)
+    text = unescape_markdown(_IMAGE_SIZE.sub("", text))
     return strip_control(text), location and strip_control(location), url and strip_control(url)
 
 
-def _strip_links(line: str) -> tuple[str, str | None, str | None]:
-    """Remove location and link tokens from the end of a line, repeatedly."""
+def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
+    """Lines minus block ids and Logseq block properties; the first block id is remembered."""
+    kept: list[str] = []
+    for line in lines:
+        block_id = _BLOCK_ID_LINE.match(line)
+        if block_id:
+            parts.block_id = parts.block_id or block_id.group(1)
+        elif not _BLOCK_PROPERTY_LINE.match(line):
+            kept.append(line)
+    return kept
+
+
+def clean_note_lines(lines: list[str]) -> list[str]:
+    """A note's lines without block ids, Logseq properties and image sizes."""
+    return [_IMAGE_SIZE.sub("", line) for line in lines if not is_block_id(line)]
+
+
+def _strip_links(line: str, parts: HighlightParts | None = None) -> tuple[str, str | None, str | None]:
+    """Remove location and link tokens (and template tags after them) from the end of a line."""
     location: str | None = None
     url: str | None = None
     readwise_url: str | None = None
+    line = _take_template_tags(line, parts)
     while True:
-        found = _take_link(line)
+        found = _take_link(line, parts)
         if found is None:
             return line, location, url or readwise_url
         line, found_location, found_url = found
@@ -81,24 +116,49 @@ def _strip_links(line: str) -> tuple[str, str | None, str | None]:
         location, url = location or found_location, url or found_url
 
 
-def _take_link(line: str) -> tuple[str, str | None, str | None] | None:
+def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
+    """`text ([Location 9](url)) #Highlight #[[2024-04-07]]`: the tags after the link are tags.
+
+    Only a run of tags that follows a link is taken: a tweet that ends in hashtags keeps them.
+    Read from the right, token by token, so a long line costs no more than its tail.
+    """
+    rest = line.rstrip()
+    tags: list[str] = []
+    while len(tags) < _MAX_TRAILING_TAGS:
+        start = rest.rfind("#[[") if rest.endswith("]]") else max(rest.rfind(" "), rest.rfind("\t")) + 1
+        token = rest[start:]
+        if start <= 0 or not rest[start - 1].isspace() or not _TAG_TOKEN.match(token):
+            break
+        tags.append(token)
+        rest = rest[:start].rstrip()
+    if not tags or _take_link(rest) is None:
+        return line
+    if parts is not None:
+        parts.tags.extend(parse_tags(" ".join(reversed(tags))))
+    return rest
+
+
+def _take_link(line: str, parts: HighlightParts | None = None) -> tuple[str, str | None, str | None] | None:
     """Take one trailing token (block id, location, view link) off a line."""
     if len(line) > _TAIL_LENGTH:
         head, cut = line[:-_TAIL_LENGTH], line[-_TAIL_LENGTH:]
-        found = _take_link_from(cut)
+        found = _take_link_from(cut, parts)
         return None if found is None else (head + found[0], found[1], found[2])
-    return _take_link_from(line)
+    return _take_link_from(line, parts)
 
 
-def _take_link_from(line: str) -> tuple[str, str | None, str | None] | None:
+def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str | None, str | None] | None:
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns
-    for pattern in (_TRAILING_BLOCK_ID, _OPEN_IN_READWISE):
-        match = pattern.search(line)
-        if match:
-            url = match.group(1) if pattern is _OPEN_IN_READWISE else None
-            return line[: match.start()].rstrip(" \t\u00a0"), None, url
+    match = _TRAILING_BLOCK_ID.search(line)
+    if match:
+        if parts is not None:
+            parts.block_id = parts.block_id or match.group(1)
+        return line[: match.start()].rstrip(" \t\u00a0"), None, None
+    match = _OPEN_IN_READWISE.search(line)
+    if match:
+        return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
     match = _LINKED_LOCATION.search(line)
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), match.group(3)
@@ -124,6 +184,11 @@ def _kindle_location(url: str | None) -> str | None:
     return f"Location {values[0]}" if values and values[0].isdigit() else None
 
 
+def ends_in_link(line: str) -> bool:
+    """Whether a line ends in a location, a highlight link or a block id."""
+    return _take_link(line) is not None
+
+
 def goto_url(line: str) -> str | None:
     """The URL of a `Goto: <url>` line."""
     match = _GOTO.match(line)
@@ -131,8 +196,8 @@ def goto_url(line: str) -> str | None:
 
 
 def is_block_id(line: str) -> bool:
-    """Whether a line is only an Obsidian block id such as `^rw123`."""
-    return bool(_BLOCK_ID_LINE.match(line))
+    """Whether a line is only an Obsidian block id (`^rw123`) or a Logseq block property."""
+    return bool(_BLOCK_ID_LINE.match(line) or _BLOCK_PROPERTY_LINE.match(line))
 
 
 def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_note: bool) -> None:
@@ -146,13 +211,15 @@ def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_no
     if is_callout:
         parts.note_lines.extend([first.strip(), *(re.sub(r"^\s*>\s?", "", line) for line in child_lines[1:])])
     elif label in _NOTE_LABELS or _NOTE_WORDS.search(label):
-        parts.note_lines.extend(line for line in rest)
+        parts.note_lines.extend(clean_note_lines(rest))
     elif label in _TAG_LABELS:
         parts.tags.extend(parse_tags(" ".join(rest)))
     elif label in _IGNORED_LABELS or (label_match and label_match.group(2) == "::") or _only_location(first, parts):
         return
+    elif IMAGE_ONLY.match(first.strip()):
+        parts.text_lines.append(first.strip())  # an image block under a highlight shows the highlight
     elif unlabelled_is_note:
-        parts.note_lines.extend(child_lines)
+        parts.note_lines.extend(clean_note_lines(child_lines))
     else:
         parts.text_lines.extend(["- " + first, *("  " + line for line in child_lines[1:])])
 
@@ -178,5 +245,9 @@ def note_line(text: str) -> str | None:
     """The note when a whole line is a note label (`**Note**: ...`)."""
     match = _LABEL.match(text)
     if match and match.group(1).strip().casefold() in _NOTE_LABELS:
-        return match.group(3)
+        note = match.group(3)
+        # `**Note: text**`: the bold opened before the label closes after the note.
+        if text.lstrip().startswith("**") and note.rstrip().endswith("**") and note.count("**") % 2:
+            return note.rstrip()[:-2]
+        return note
     return None

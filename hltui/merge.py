@@ -17,48 +17,70 @@ def document_key(document: Document) -> str:
 
 
 def highlight_key(highlight: Highlight) -> str:
-    """Identical text at the same place is the same highlight (a no-break space counts as a space)."""
-    return f"{' '.join(highlight.text.split()).casefold()}|{highlight.location or ''}"
+    """Identical text at the same place with the same id is the same highlight.
+
+    A no-break space counts as a space. Two highlights of one passage made at different times
+    carry different ids (a `View Highlight` link, a `^rw` block id), and stay two.
+    """
+    text = " ".join(highlight.text.split()).casefold()
+    return f"{text}|{highlight.location or ''}|{highlight.id or highlight.url or ''}"
 
 
 def merge_documents(documents: Iterable[Document]) -> list[Document]:
-    """Merge documents that share a key, keeping first-seen order (each already free of repeats)."""
-    merged: dict[str, Document] = {}
+    """Merge documents that share a key, keeping first-seen order.
+
+    Each group is merged in one pass: merging pair by pair rebuilt the highlight list at every
+    step, which made 16,000 copies of one title quadratic.
+    """
+    groups: dict[str, list[Document]] = {}
     for document in documents:
-        key = document_key(document)
-        merged[key] = merge_pair(merged[key], document) if key in merged else document
-    return list(merged.values())
+        groups.setdefault(document_key(document), []).append(document)
+    return [group[0] if len(group) == 1 else merge_group(group) for group in groups.values()]
 
 
-def merge_pair(first: Document, second: Document) -> Document:
-    """The first document, its gaps filled and its highlights extended by the second."""
+def merge_group(documents: list[Document]) -> Document:
+    """The first document, its gaps filled and its highlights extended by the others."""
+    first = documents[0]
+
+    def first_of(values: Iterable[str | None]) -> str | None:
+        return next((value for value in values if value), None)
+
     return replace(
         first,
-        full_title=first.full_title or second.full_title,
-        author=first.author or second.author,
-        category=first.category or second.category,
-        url=first.url or second.url,
-        tags=tuple(unique_tags([*first.tags, *second.tags])),
-        summary=first.summary or second.summary,
-        note=first.note or second.note,
-        highlights=tuple(unique_highlights([*first.highlights, *second.highlights])),
+        full_title=first_of(document.full_title for document in documents),
+        author=first_of(document.author for document in documents),
+        category=first_of(document.category for document in documents),
+        url=first_of(document.url for document in documents),
+        tags=tuple(unique_tags(tag for document in documents for tag in document.tags)),
+        summary=first_of(document.summary for document in documents),
+        note=first_of(document.note for document in documents),
+        highlights=tuple(unique_highlights(highlight for document in documents for highlight in document.highlights)),
     )
 
 
 def unique_highlights(highlights: Iterable[Highlight]) -> list[Highlight]:
     """Drop repeated highlights, keeping a note or tags only the repeat carried."""
     kept: dict[str, Highlight] = {}
+    extra_tags: dict[str, list[str]] = {}
     for highlight in highlights:
         key = highlight_key(highlight)
         if key not in kept:
             kept[key] = highlight
             continue
         earlier = kept[key]
-        kept[key] = replace(
-            earlier,
-            note=earlier.note or highlight.note,
-            tags=tuple(unique_tags([*earlier.tags, *highlight.tags])),
-            url=earlier.url or highlight.url,
-            section=earlier.section or highlight.section,
-        )
+        extra_tags.setdefault(key, []).extend(highlight.tags)
+        if (
+            (earlier.note is None and highlight.note)
+            or (earlier.url is None and highlight.url)
+            or (earlier.section is None and highlight.section)
+        ):
+            kept[key] = replace(
+                earlier,
+                note=earlier.note or highlight.note,
+                url=earlier.url or highlight.url,
+                section=earlier.section or highlight.section,
+            )
+    # Tags are joined once at the end: joining them at every repeat was quadratic.
+    for key, tags in extra_tags.items():
+        kept[key] = replace(kept[key], tags=tuple(unique_tags([*kept[key].tags, *tags])))
     return list(kept.values())

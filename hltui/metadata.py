@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hltui.highlight_text import IMAGE_ONLY
 from hltui.text import HEADING, identity
 
 # `- Key: value`, `- **Key:** value`, `**Key**:: value`, `>Key:: value`, `key:: value`, `## Key:: value`
@@ -23,6 +24,7 @@ FIELD_NAMES: dict[str, str] = {
     "creator": "author",
     "category": "category",
     "type": "category",
+    "media": "category",
     "documenttags": "tags",
     "tags": "tags",
     "url": "url",
@@ -33,6 +35,10 @@ FIELD_NAMES: dict[str, str] = {
     "documentnote": "note",
 }
 _MULTI_LINE = {"summary", "note"}
+_PLAIN_KEY_SECTIONS = {"metadata", "about", "info", "information", "details"}
+# Headings that name a part of the file; any other first-level heading is the title.
+_NAMED_SECTIONS = {*_PLAIN_KEY_SECTIONS, "highlights", "summary", "documentnote", "notes", "fulldocument"}
+_MAX_JOINED_LINES = 5
 _SECTION_FIELDS = {"summary": "summary", "documentnote": "note", "note": "note"}
 
 
@@ -55,38 +61,111 @@ class BodyMetadata:
 
 
 def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
-    """Read metadata from body lines; `loose_keys` accepts plain `Key: value` everywhere."""
-    found = BodyMetadata()
-    section = ""
-    open_field: str | None = None
+    """Read metadata from body lines; `loose_keys` accepts plain `Key: value` everywhere.
+
+    Plain `Key: value` lines (no bullet, no `::`) also count in a `Metadata` or `About` section
+    and in the preamble: before the first heading other than the title, and before any bullet.
+    """
+    reader = _MetadataReader(lines, loose_keys)
     for index, line in enumerate(lines):
+        reader.read_line(index, line)
+    return reader.finish()
+
+
+class _MetadataReader:
+    """The state of reading body metadata line by line."""
+
+    def __init__(self, lines: list[str], loose_keys: bool) -> None:
+        self.lines = lines
+        self.loose_keys = loose_keys
+        self.found = BodyMetadata()
+        self.section = ""
+        self.in_preamble = True
+        self.open_field: str | None = None
+        # Multi-line values are gathered as lists and joined once: joining at each line was quadratic.
+        self.multi_line: dict[str, list[str]] = {}
+        self.continued_until = -1
+
+    def finish(self) -> BodyMetadata:
+        for name, pieces in self.multi_line.items():
+            self.found.fields[name] = "\n".join(pieces).strip()
+        return self.found
+
+    def read_line(self, index: int, line: str) -> None:
+        if index <= self.continued_until:
+            return
         stripped = line.strip()
         heading = HEADING.match(line)
         if heading and "::" not in heading.group(2):
-            section, open_field = identity(heading.group(2)), _SECTION_FIELDS.get(identity(heading.group(2)))
-            if heading.group(1) == "#" and found.heading_title is None:
-                found.heading_title = heading.group(2)
-            found.consumed.add(index)
-            continue
-        if not stripped:
-            open_field = open_field if section in _SECTION_FIELDS else None
-            continue
-        name = _field_name(line, plain_keys=loose_keys or section == "metadata")
-        if name is not None:
-            value = _FIELD.match(_field_text(line)).group(3) or ""  # type: ignore[union-attr]
-            found.put(name, value.rstrip().removesuffix("\\"))  # a `\` hard break ends some property lines
-            found.consumed.add(index)
-            open_field = name if name in _MULTI_LINE else None
-        elif open_field is not None and not stripped.startswith(("- ", "* ", "#")):
-            found.fields[open_field] = f"{found.fields.get(open_field, '')}\n{stripped}".strip()
-            found.consumed.add(index)
-        elif _BARE_URL.match(stripped) and section != "fulldocument":
-            found.bare_urls.append(_BARE_URL.match(stripped).group(1))  # type: ignore[union-attr]
-            found.consumed.add(index)
-        elif _BARE_HASHTAGS.match(stripped) and section in ("", "metadata"):
-            found.tags.append(stripped.lstrip("- "))
-            found.consumed.add(index)
-    return found
+            self._heading(index, heading)
+        elif not stripped:
+            self.open_field = self.open_field if self.section in _SECTION_FIELDS else None
+        elif (name := _field_name(line, plain_keys=self._plain_keys())) is not None:
+            self._field(index, name)
+        elif self.open_field is not None and not stripped.startswith(("- ", "* ", "#")) and not _is_image(stripped):
+            self.multi_line[self.open_field].append(stripped)
+            self.found.consumed.add(index)
+        else:
+            self._bare_line(index, line)
+
+    def _plain_keys(self) -> bool:
+        return self.loose_keys or self.section in _PLAIN_KEY_SECTIONS or (self.section == "" and self.in_preamble)
+
+    def _heading(self, index: int, heading: re.Match[str]) -> None:
+        name = identity(heading.group(2))
+        is_title = heading.group(1) == "#" and name not in _NAMED_SECTIONS
+        if is_title and self.found.heading_title is None:
+            self.found.heading_title = self._joined_value(index, heading.group(2))
+        if not is_title:
+            self.section, self.in_preamble = name, False
+        self.open_field = _SECTION_FIELDS.get(name)
+        if self.open_field is not None:
+            self.multi_line.setdefault(self.open_field, [])
+        self.found.consumed.add(index)
+
+    def _field(self, index: int, name: str) -> None:
+        value = _FIELD.match(_field_text(self.lines[index])).group(3) or ""  # type: ignore[union-attr]
+        value = self._joined_value(index, value.rstrip().removesuffix("\\"))  # `\` hard breaks end some properties
+        self.found.consumed.update(range(index, max(index, self.continued_until) + 1))
+        if name in _MULTI_LINE:
+            if name not in self.multi_line or not self.multi_line[name]:
+                self.multi_line[name] = [value] if value.strip() else []
+            self.open_field = name
+        else:
+            self.found.put(name, value)
+            self.open_field = None
+
+    def _joined_value(self, index: int, value: str) -> str:
+        """A value whose `[[wikilink]]` a line break cut in two, joined again (`A` / `B` -> `A, B`)."""
+        end = index
+        while value.count("[[") > value.count("]]") and end + 1 < len(self.lines) and end - index < _MAX_JOINED_LINES:
+            end += 1
+            following = self.lines[end].strip()
+            if not following or following.startswith(("- ", "#")):
+                return value
+            separator = " " if value.rstrip().endswith(",") else ", "
+            value = f"{value.rstrip()}{separator}{following}"
+        self.continued_until = max(self.continued_until, end)
+        return value
+
+    def _bare_line(self, index: int, line: str) -> None:
+        """An unlabelled line at the left margin: the document's URL or its hashtags."""
+        stripped = line.strip()
+        at_margin = not line[:1].isspace()
+        if stripped.startswith(("- ", "* ")) or (at_margin and not _BARE_URL.match(stripped)):
+            self.in_preamble = self.in_preamble and _is_image(stripped)
+        if not at_margin and not stripped.startswith(">"):
+            return  # an indented line belongs to a highlight
+        if _BARE_URL.match(stripped) and self.section != "fulldocument":
+            self.found.bare_urls.append(_BARE_URL.match(stripped).group(1))  # type: ignore[union-attr]
+            self.found.consumed.add(index)
+        elif _BARE_HASHTAGS.match(stripped) and self.section in ("", "metadata"):
+            self.found.tags.append(stripped.lstrip("- "))
+            self.found.consumed.add(index)
+
+
+def _is_image(text: str) -> bool:
+    return bool(IMAGE_ONLY.match(text))
 
 
 def _field_text(line: str) -> str:

@@ -18,6 +18,8 @@ class Highlight:
     location: str | None = None
     url: str | None = None
     section: str | None = None
+    # The export's own name for the highlight (`^rw123`, a per-highlight id heading), when shown.
+    id: str | None = None
 
     @property
     def is_favorite(self) -> bool:

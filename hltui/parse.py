@@ -27,7 +27,9 @@ from hltui.text import (
 
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
 _SYNC_LINE = re.compile(r"\bsynced\s+[\d,]+\s+highlights?\s+from\s+[\d,]+\s+(?:documents?|books?|sources?)", re.I)
-_HIGHLIGHTS_SUFFIX = re.compile(r"\s*\(highlights\)\s*$", re.IGNORECASE)
+_HIGHLIGHTS_SUFFIX = "(highlights)"
+# Logseq pages in a namespace: `Readwise/Highlights/Some Book` is the page `Some Book`.
+_NAMESPACE_WORDS = {"readwise", "highlights", "books", "articles", "tweets", "podcasts", "literature", "sources"}
 _URL_IN_TEXT = re.compile(r"https?://[^\s)\]>]+")
 _NON_HIGHLIGHT_SECTIONS = {"metadata", "fulldocument", "linkednotes", "summary"}
 
@@ -67,9 +69,8 @@ def _parse(text: str, source_path: str) -> ParseResult:
         if document is not None:
             documents.append(document)
     if not documents:
-        return ParseResult(
-            skipped=(Skipped(source_path, "no highlights or export metadata found"),), problems=tuple(problems)
-        )
+        # A file is a document or skipped: the problems of a file not read as one would mislead.
+        return ParseResult(skipped=(Skipped(source_path, "no highlights or export metadata found"),))
     return ParseResult(documents=tuple(merge_documents(documents)), problems=tuple(problems))
 
 
@@ -227,7 +228,11 @@ def _build_document(
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
     full_title = clean_line(unquote_value(fields.get("full_title", ""))) or clean_line(yaml_values.get("fulltitle"))
     title = _first_line(
-        yaml_values.get("title"), fields.get("title"), body.heading_title, full_title, _file_title(path)
+        yaml_values.get("title"),
+        _page_title(_first_line(fields.get("title")), full_title),
+        body.heading_title,
+        full_title,
+        _file_title(path),
     )
     author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"))
     return Document(
@@ -249,13 +254,35 @@ def _first_line(*candidates: object) -> str | None:
     for candidate in candidates:
         value = clean_line(candidate)
         if value:
-            return _HIGHLIGHTS_SUFFIX.sub("", value) or value
+            return _without_highlights_suffix(value) or value
     return None
+
+
+def _without_highlights_suffix(title: str) -> str:
+    """`Antifragile (highlights)` -> `Antifragile`, as Logseq page titles are written."""
+    stripped = title.rstrip()
+    if stripped.casefold().endswith(_HIGHLIGHTS_SUFFIX):
+        return stripped[: -len(_HIGHLIGHTS_SUFFIX)].rstrip()
+    return title
 
 
 def _file_title(path: PurePosixPath) -> str:
     """A title from the file name, for files that say nothing better."""
-    return _HIGHLIGHTS_SUFFIX.sub("", unquote(path.stem)).strip()
+    return _without_highlights_suffix(unquote(path.stem)).strip()
+
+
+def _page_title(title: str | None, full_title: str | None) -> str | None:
+    """A Logseq property title without its namespace; the full title when it has one."""
+    if not title or "/" not in title:
+        return title
+    *namespace, name = title.split("/")
+    # `TCP/IP Illustrated` is a title with a slash; `Readwise/Highlights/X` is a namespace.
+    is_namespace = all(part and not part[0].isspace() and " " not in part for part in namespace) and (
+        len(namespace) >= 2 or namespace[0].casefold() in _NAMESPACE_WORDS
+    )
+    if not is_namespace or not name.strip():
+        return title
+    return full_title or name.strip()
 
 
 def _document_url(fields: dict[str, str], yaml_values: dict[str, Any], body: BodyMetadata) -> str | None:

@@ -45,6 +45,21 @@ def strip_control(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
+# Any ASCII punctuation may be escaped in Markdown; linters escape `-`, `*`, `#`, `_`, `[`, `]`.
+_ANY_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """`\\*` -> `*` outside inline code; a backslash before a letter (`c:\\path`) stays."""
+    if "\\" not in text:
+        return text
+    pieces = text.split("`")
+    # Even pieces lie outside backtick code spans, where a backslash is literal.
+    return "`".join(
+        piece if index % 2 else _ANY_MARKDOWN_ESCAPE.sub(r"\1", piece) for index, piece in enumerate(pieces)
+    )
+
+
 def unwrap_wikilinks(text: str) -> str:
     """Turn `[[name]]` into `name`; a `|` stays, since names such as podcast titles hold one."""
     return _WIKILINK.sub(lambda match: match.group(1), text)

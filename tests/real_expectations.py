@@ -171,7 +171,9 @@ REAL_EXPECTATIONS: dict[str, dict[str, Any]] = {
         "category": "articles",
         "url": "https://en.wikipedia.org/wiki/The_Story_of_Philosophy",
         "tags": ["books", "philosophy", "@will-durant"],
-        "highlights": 61,  # two more pairs differ only by a no-break space: one highlight to a reader
+        # 4 passages were highlighted twice, each time with its own View Highlight id (and one of each
+        # pair carries a note): distinct highlights, so 65; only same text and same id is one highlight.
+        "highlights": 65,
         "notes": 23,
         "first_highlight_starts": "***The Story of Philosophy: The Lives and Opinions",
     },
@@ -551,14 +553,15 @@ REAL_EXPECTATIONS: dict[str, dict[str, Any]] = {
         "first_highlight_starts": "The Vajpayee government started privatising",
     },
     # 19 top-level "- " lines minus 3 metadata = 16; "A known unknown is something like: ..." appears twice with
-    # identical text (different View Highlight ids) -> 15. No H1 -> Full Title; no Category line -> None.
+    # identical text but different View Highlight ids: highlighted twice, so two highlights -> 16.
+    # No H1 -> Full Title; no Category line -> None.
     "third-brain__Choose Boring Technology - Highlights.md": {
         "title": "Choose Boring Technology",
         "author": "Dan McKinley",
         "category": "articles",  # from the export folder Readwise/Articles/
         "url": "https://mcfunley.com/choose-boring-technology",
         "tags": [],
-        "highlights": 15,
+        "highlights": 16,
         "notes": 0,
         "first_highlight_starts": "Let\u2019s say every company gets about three innovation tokens",
     },

@@ -191,10 +191,15 @@ def test_plain_markdown_note_with_bullets_is_not_a_document() -> None:
     assert result.skipped[0].reason == "no highlights or export metadata found"
 
 
-def test_empty_highlights_section_is_reported() -> None:
-    result = parse_text("# T\n## Metadata\n- Author: A\n## Highlights\nJust a paragraph, no bullets.\n\n", "t.md")
+def test_highlights_section_without_highlights_is_reported() -> None:
+    result = parse_text("# T\n## Metadata\n- Author: A\n## Highlights\n![](https://x.org/cover.jpg)\n\n---\n", "t.md")
     [problem] = result.problems
     assert (problem.line, problem.message) == (4, "highlights section holds no highlight")
+
+
+def test_plain_paragraphs_under_a_highlights_header_are_highlights() -> None:
+    document = only_document("# T\n## Metadata\n- Author: A\n## Highlights\nA paragraph.\n\nAnother one,\nsame.\n")
+    assert [highlight.text for highlight in document.highlights] == ["A paragraph.", "Another one,\nsame."]
 
 
 def test_callout_and_labelled_thought_children_are_notes() -> None:

@@ -1,0 +1,100 @@
+"""Highlights written as paragraphs, not bullets: `>` quotes, or plain text ending in `^id`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hltui.highlight_events import Event, Heading, Paragraph
+from hltui.highlight_text import IMAGE_ONLY, HighlightParts, ends_in_link, goto_url, is_block_id, note_line, tag_line
+from hltui.text import clean_line
+
+
+def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
+    """Headings, and paragraphs as lists of lines (a blank line ends a paragraph)."""
+    blocks: list[Heading | list[str]] = []
+    current: list[str] = []
+    for event in events:
+        if isinstance(event, Paragraph) and event.text.strip():
+            current.append(event.text)
+            continue
+        if current:
+            blocks.append(current)
+            current = []
+        if isinstance(event, Heading):
+            blocks.append(event)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def uses_paragraphs(events: list[Event]) -> bool:
+    """Whether the paragraphs of a section are highlights: quoted, or ending in a link or id."""
+    return any(
+        isinstance(event, Paragraph) and (event.text.startswith(">") or ends_in_link(event.text)) for event in events
+    )
+
+
+def _is_decoration(block: list[str]) -> bool:
+    """A rule or a lone image (the cover) before the first highlight."""
+    text = " ".join(block).strip()
+    return text in ("---", "***", "___") or bool(IMAGE_ONLY.match(text))
+
+
+class ParagraphReader:
+    """Each paragraph is a highlight; `Note:`/`Tags:` paragraphs belong to the one before.
+
+    When the section ends its highlights with a link or a block id, a paragraph without one
+    continues into the next: that is a highlight of several paragraphs.
+    """
+
+    def __init__(self, is_header: Callable[[str], bool]) -> None:
+        self.is_header = is_header
+        self.finished: list[tuple[HighlightParts, str | None]] = []
+        self.pending: list[str] = []
+        self.section: str | None = None
+
+    def read(self, events: list[Event]) -> list[tuple[HighlightParts, str | None]]:
+        """The parts of each highlight and its section, in order."""
+        blocks = paragraph_blocks(events)
+        terminated = any(isinstance(block, list) and ends_in_link(block[-1]) for block in blocks)
+        for block in blocks:
+            if isinstance(block, Heading):
+                self._heading(block)
+            elif _is_decoration(block) and not self.finished and not self.pending:
+                continue
+            elif not self._attach(block):
+                self.pending.extend([""] * bool(self.pending) + block)
+                if not terminated or ends_in_link(block[-1]):
+                    self._close()
+        self._close()
+        return self.finished
+
+    def _heading(self, heading: Heading) -> None:
+        self._close()
+        if not self.is_header(heading.text):
+            self.section = clean_line(heading.text)
+
+    def _close(self) -> None:
+        if self.pending:
+            self.finished.append((HighlightParts(text_lines=self.pending), self.section))
+            self.pending = []
+
+    def _attach(self, block: list[str]) -> bool:
+        """A note, tags, a link or a block id written as a paragraph of its own."""
+        first = block[0].strip()
+        tags, note, url = tag_line(first), note_line(first), goto_url(first)
+        if tags is None and note is None and url is None and not is_block_id(first):
+            return False
+        self._close()
+        if not self.finished:
+            return tags is not None or note is not None
+        parts = self.finished[-1][0]
+        if note is not None:
+            parts.note_lines.extend([note, *block[1:]])
+        elif tags is not None:
+            parts.tags.extend(tags)
+        elif url is not None:
+            parts.url = parts.url or url
+        else:
+            parts.block_id = parts.block_id or first.lstrip("^")
+        return True
