@@ -151,17 +151,17 @@ class _MetadataReader:
     def _bare_line(self, index: int, line: str) -> None:
         """An unlabelled line at the left margin: the document's URL or its hashtags."""
         stripped = line.strip()
-        at_margin = not line[:1].isspace()
-        if stripped.startswith(("- ", "* ")) or (at_margin and not _BARE_URL.match(stripped)):
-            self.in_preamble = self.in_preamble and _is_image(stripped)
-        if not at_margin and not stripped.startswith(">"):
+        if line[:1].isspace() and not stripped.startswith(">"):
             return  # an indented line belongs to a highlight
         if _BARE_URL.match(stripped) and self.section != "fulldocument":
             self.found.bare_urls.append(_BARE_URL.match(stripped).group(1))  # type: ignore[union-attr]
             self.found.consumed.add(index)
-        elif _BARE_HASHTAGS.match(stripped) and self.section in ("", "metadata"):
+        elif _BARE_HASHTAGS.match(stripped) and (self.section == "metadata" or self.in_preamble):
+            # Only before the first highlight: a tweet may be nothing but hashtags.
             self.found.tags.append(stripped.lstrip("- "))
             self.found.consumed.add(index)
+        elif not _is_image(stripped):
+            self.in_preamble = False
 
 
 def _is_image(text: str) -> bool:

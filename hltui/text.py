@@ -155,13 +155,33 @@ def unique_tags(tags: Iterable[str]) -> list[str]:
     return result
 
 
-def category_from(value: object) -> str | None:
-    """The Readwise category named anywhere in a value (`#Type/Highlight/Article` -> articles)."""
+# Reader's finer document types, folded into the categories the way Readwise exports them.
+_READER_TYPES = {
+    "epub": "books",
+    "pdf": "articles",
+    "email": "articles",
+    "rss": "articles",
+    "feed": "articles",
+    "video": "articles",
+    "thread": "tweets",
+    "episode": "podcasts",
+}
+
+
+def category_from(value: object, *, reader_types: bool = True) -> str | None:
+    """The Readwise category named anywhere in a value (`#Type/Highlight/Article` -> articles).
+
+    `reader_types` also maps Reader's document types (`epub`, `pdf`, `rss`); a tag list asks
+    without them, since a tag `video` says nothing of the document's kind.
+    """
+    known = {**_CATEGORY_WORDS, **_READER_TYPES} if reader_types else _CATEGORY_WORDS
     for part in flatten(value):
         words = re.split(r"[^a-z]+", part.casefold())
+        if "supplemental" in words or "supplementals" in words:
+            return "supplementals"  # `supplemental_books` names supplementals, not books
         for word in reversed(words):
-            if word in _CATEGORY_WORDS:
-                return _CATEGORY_WORDS[word]
+            if word in known:
+                return known[word]
     return None
 
 
