@@ -224,7 +224,9 @@ def _build_document(
     category = next((found for found in map(category_from, category_sources) if found), None)
     path = PurePosixPath(source_path)
     # A tag like `readwise-books` is the last hint, after the folder name.
-    category = category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"), reader_types=False)
+    category = (
+        category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"), reader_types=False)
+    )
     excluded = {identity(tag) for source in category_sources[:4] for tag in parse_tags(source)}
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
     full_title = clean_line(unquote_value(fields.get("full_title", ""))) or clean_line(yaml_values.get("fulltitle"))
