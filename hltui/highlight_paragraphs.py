@@ -24,7 +24,21 @@ def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
             blocks.append(event)
     if current:
         blocks.append(current)
-    return blocks
+    return [piece for block in blocks for piece in _split_after_links(block)]
+
+
+def _split_after_links(block: Heading | list[str]) -> list[Heading | list[str]]:
+    """Lines that each end in a link are highlights of their own, even with no blank between."""
+    if isinstance(block, Heading):
+        return [block]
+    pieces: list[Heading | list[str]] = []
+    current: list[str] = []
+    for line in block:
+        current.append(line)
+        if ends_in_link(line):
+            pieces.append(current)
+            current = []
+    return [*pieces, current] if current else pieces
 
 
 def uses_paragraphs(events: list[Event]) -> bool:

@@ -261,3 +261,52 @@ def test_nested_children_of_a_note_are_kept() -> None:
 def test_bidi_overrides_are_removed_from_titles() -> None:
     document = only_document("# Invoice \u202egpj.exe\n## Highlights\n- x\n")
     assert document.title == "Invoice gpj.exe"
+
+
+def test_quoted_highlights_without_blank_lines_split_at_each_link() -> None:
+    """Blockquote highlights written line after line: each line that ends in a link ends one."""
+    document = only_document(
+        "# T\n## Highlights\n>One. ([View Highlight](https://read.readwise.io/read/01a))\n>Two\n"
+        ">lines. ([View Highlight](https://read.readwise.io/read/01b))\n>Three ^rw3\n"
+    )
+    assert [(h.text, h.url, h.id) for h in document.highlights] == [
+        ("One.", "https://read.readwise.io/read/01a", None),
+        ("Two\nlines.", "https://read.readwise.io/read/01b", None),
+        ("Three", None, "rw3"),
+    ]
+
+
+def test_a_slash_in_a_title_is_not_a_namespace() -> None:
+    """Only a Logseq namespace (`Readwise/Highlights/X`, words without spaces before it) is cut off."""
+    text = "title:: TCP/IP Illustrated\n- Highlights first synced by [[Readwise]] [[Jan 1st, 2023]]\n\t- A line.\n"
+    assert only_document(text).title == "TCP/IP Illustrated"
+    text = text.replace("TCP/IP Illustrated", "Books/Either Or")
+    assert only_document(text).title == "Either Or"
+
+
+def test_category_spellings_fold_into_the_five_categories() -> None:
+    """Reader types and singular or compound spellings name one of the five categories."""
+    for value, category in [
+        ("#supplemental_books", "supplementals"),
+        ("EPUB", "books"),
+        ("pdf", "articles"),
+        ("Tweet", "tweets"),
+        ("[[Podcast]]", "podcasts"),
+    ]:
+        text = f"title:: B\ntype:: {value}\n- Highlights first synced by [[Readwise]] [[Jan 1st, 2023]]\n\t- A line.\n"
+        assert only_document(text, "notes/b.md").category == category, value
+
+
+def test_a_tag_named_like_a_reader_type_does_not_set_the_category() -> None:
+    document = only_document("---\ntitle: B\ntags: [video, history]\n---\n## Highlights\n- A line.\n", "notes/b.md")
+    assert document.category is None
+
+
+def test_a_tweet_of_hashtags_after_the_first_highlight_is_a_highlight() -> None:
+    """Headerless export: hashtag lines count as document tags only before the first highlight."""
+    document = only_document(
+        "---\ntitle: Tweets From X\nauthor: X\n---\n# Tweets From X\n\n- #meta\n"
+        "- First tweet ([View Tweet](https://twitter.com/x/status/1))\n- #rust #python\n"
+    )
+    assert document.tags == ("meta",)
+    assert [h.text for h in document.highlights] == ["First tweet", "#rust #python"]
