@@ -79,6 +79,10 @@ def flatten(value: object) -> list[str]:
 
     The limit matters: YAML anchors and aliases can make a few lines expand exponentially.
     """
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
     found: list[str] = []
     pending: list[object] = [value]
     while pending and len(found) < _FLATTEN_LIMIT:
