@@ -17,7 +17,7 @@ from hltui.library import GROUPINGS, Library, LibraryError, load_library
 from hltui.screens.help import HelpScreen
 from hltui.screens.main import MainScreen
 from hltui.state import load_state, remember
-from hltui.text import strip_control
+from hltui.text import one_line
 from hltui.widgets.detail_pane import DetailPane
 from hltui.widgets.tag_tree import TagTree
 
@@ -39,13 +39,13 @@ class HltuiApp(App[None]):
         self.config = config
 
     def on_mount(self) -> None:
-        self.sub_title = strip_control(f"loading {self.library_path}")
+        self.sub_title = one_line(f"loading {self.library_path}")
         self._apply_theme(self.config.theme or load_state().get("theme"))
         self.theme_changed_signal.subscribe(self, lambda theme: remember("theme", theme.name))
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.error:
-            self.notify(self.config.error, severity="warning", markup=False, timeout=8)
+            self.notify(one_line(self.config.error), severity="warning", markup=False, timeout=8)
         self.push_screen(MainScreen(self.config.grouping))
         self.load()
 
@@ -64,7 +64,7 @@ class HltuiApp(App[None]):
     def load(self) -> None:
         """Read the folder off the UI thread, reporting progress, then hand the library over."""
         try:
-            library = load_library(self.library_path, progress=self._progress_from_thread)
+            library = load_library(self.library_path, self._progress_from_thread, self.config.read_rules)
         except LibraryError as error:
             self.call_from_thread(self._failed, str(error))
             return
@@ -85,7 +85,7 @@ class HltuiApp(App[None]):
 
     def _failed(self, message: str) -> None:
         self.sub_title = "could not load"
-        self.notify(message, severity="error", markup=False)
+        self.notify(one_line(message), severity="error", markup=False)
         if self.main_screen is not None:
             self.main_screen.load_failed(message)
 
@@ -130,4 +130,4 @@ def library_summary(library: Library) -> str:
     troubles = len(library.skipped) + len(library.problems)
     if troubles:
         parts.append(f"{troubles} skipped or with problems (e)")
-    return strip_control(" · ".join(parts))
+    return one_line(" · ".join(parts))

@@ -13,7 +13,7 @@ from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
 from hltui.export import library_as_json, library_as_markdown
 from hltui.library import Library, LibraryError, load_library
-from hltui.text import strip_control
+from hltui.text import one_line
 
 if TYPE_CHECKING:
     from hltui.app import HltuiApp
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser(subcommand).parse_args(arguments)
     config = load_config()
     if config.error:
-        print(f"hltui: warning: {strip_control(config.error)}", file=sys.stderr)
+        print(f"hltui: warning: {one_line(config.error)}", file=sys.stderr)
     path = resolve_library_path(options.path, config)
     if path == bundled_samples() and not path.is_dir():
         return _fail(f"no library given: pass a PATH, set ${LIBRARY_ENV}, or set `library` in {config.path}")
@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_app(path, config).run()
         return 0
     try:
-        library = load_library(path)
+        library = load_library(path, rules=config.read_rules)
     except LibraryError as error:
         return _fail(str(error))
     try:
@@ -94,10 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(library: Library) -> int:
     """Print each skipped file and problem, then a summary; problems are warnings (exit 0)."""
     for skipped in library.skipped:
-        print(strip_control(f"{skipped.path}: skipped: {skipped.reason}"))
+        print(one_line(f"{skipped.path}: skipped: {skipped.reason}"))
     for problem in library.problems:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        print(strip_control(f"{where}: {problem.message}"))
+        print(one_line(f"{where}: {problem.message}"))
     print(
         f"{len(library.documents)} documents, {library.highlight_count} highlights, "
         f"{len(library.skipped)} skipped, {len(library.problems)} problems"
@@ -106,5 +106,5 @@ def _check(library: Library) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"hltui: error: {strip_control(message)}", file=sys.stderr)
+    print(f"hltui: error: {one_line(message)}", file=sys.stderr)
     return EXIT_USAGE

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
+
+from hltui.export_folder import DEFAULT_MAX_FILE_MB, MEGABYTE, ReadRules, Unreadable, read_export_file
 
 GROUPINGS = ("tag", "category", "author", "folder")
 
 APP_NAME = "hltui"
 CONFIG_ENV = "HLTUI_CONFIG"
 LIBRARY_ENV = "HLTUI_LIBRARY"
+# A config file is a few lines; anything bigger is not one (or is /dev/zero).
+_CONFIG_RULES = ReadRules(max_bytes=MEGABYTE, follow_symlinks=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,13 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     path: Path | None = None
+    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    follow_symlinks: bool = False
+
+    @property
+    def read_rules(self) -> ReadRules:
+        """How export files are read: the size limit and whether links may leave the folder."""
+        return ReadRules(self.max_file_mb * MEGABYTE, self.follow_symlinks)
 
 
 def config_path() -> Path:
@@ -42,35 +53,68 @@ def state_dir() -> Path:
 def load_config(path: Path | None = None) -> Config:
     """Read the config file; a missing file gives defaults, a broken one defaults plus an error."""
     path = path or config_path()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return Config(path=path)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    try:
+        raw = tomllib.loads(read_export_file(path, path, _CONFIG_RULES).decode("utf-8"))
+    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Config(error=f"config file {path} ignored: {error}", path=path)
     return _from_table(raw, path)
 
 
 def _from_table(raw: dict[str, object], path: Path) -> Config:
     """Take the known keys, ignoring values of the wrong type with a message."""
-    wrong: list[str] = []
+    table = _Table(raw)
+    grouping = table.text("grouping") or "tag"
+    if grouping not in GROUPINGS:
+        table.wrong.append("grouping")
+        grouping = "tag"
+    config = Config(
+        library=table.text("library"),
+        theme=table.text("theme"),
+        grouping=grouping,
+        keymap=table.keymap(),
+        path=path,
+        max_file_mb=table.megabytes("max_file_mb"),
+        follow_symlinks=table.flag("follow_symlinks"),
+    )
+    if not table.wrong:
+        return config
+    return replace(config, error=f"config file {path}: ignored wrong values for {', '.join(table.wrong)}")
 
-    def text(key: str) -> str | None:
-        value = raw.get(key)
+
+class _Table:
+    """The config's top-level table, read key by key; keys of the wrong type are noted in `wrong`."""
+
+    def __init__(self, raw: dict[str, object]) -> None:
+        self.raw = raw
+        self.wrong: list[str] = []
+
+    def text(self, key: str) -> str | None:
+        value = self.raw.get(key)
         if value is None or isinstance(value, str):
             return value
-        wrong.append(key)
+        self.wrong.append(key)
         return None
 
-    keymap_raw = raw.get("keymap", {})
-    if not isinstance(keymap_raw, dict):
-        wrong.append("keymap")
-        keymap_raw = {}
-    keymap = {str(key): value for key, value in keymap_raw.items() if isinstance(value, str)}
-    wrong += [f"keymap.{key}" for key, value in keymap_raw.items() if not isinstance(value, str)]
-    library, theme, grouping = text("library"), text("theme"), text("grouping") or "tag"
-    if grouping not in GROUPINGS:
-        wrong.append("grouping")
-        grouping = "tag"
-    error = f"config file {path}: ignored wrong values for {', '.join(wrong)}" if wrong else None
-    return Config(library, theme, grouping, keymap, error, path)
+    def flag(self, key: str) -> bool:
+        value = self.raw.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.wrong.append(key)
+        return False
+
+    def megabytes(self, key: str) -> int:
+        value = self.raw.get(key, DEFAULT_MAX_FILE_MB)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 1 << 20:
+            return value
+        self.wrong.append(key)
+        return DEFAULT_MAX_FILE_MB
+
+    def keymap(self) -> dict[str, str]:
+        raw = self.raw.get("keymap", {})
+        if not isinstance(raw, dict):
+            self.wrong.append("keymap")
+            return {}
+        self.wrong += [f"keymap.{key}" for key, value in raw.items() if not isinstance(value, str)]
+        return {str(key): value for key, value in raw.items() if isinstance(value, str)}

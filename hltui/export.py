@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hltui.library import Library
 from hltui.model import Document, Highlight
+from hltui.text import one_line, strip_control
+
+# JSON leaves C1 controls and bidi overrides raw; written as \u escapes they are the same JSON
+# but cannot drive a terminal the output is shown on. Outside strings JSON has none of them.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def library_as_json(library: Library) -> str:
@@ -16,7 +22,8 @@ def library_as_json(library: Library) -> str:
         "skipped": [{"path": item.path, "reason": item.reason} for item in library.skipped],
         "problems": [{"path": item.path, "line": item.line, "message": item.message} for item in library.problems],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _document_json(document: Document) -> dict[str, Any]:
@@ -51,8 +58,12 @@ def library_as_markdown(library: Library) -> str:
 
 
 def document_as_markdown(document: Document) -> str:
-    """One document: title, metadata, summary, note, then highlights with notes and tags."""
-    lines = [f"# {document.title}", "", "## Metadata"]
+    """One document: title, metadata, summary, note, then highlights with notes and tags.
+
+    One-line fields (title, metadata, file name) are kept to their line; every field is cleaned
+    of terminal controls, whatever the parser already did, since this goes straight to a terminal.
+    """
+    lines = [f"# {one_line(document.title)}", "", "## Metadata"]
     for label, value in (
         ("Author", document.author),
         ("Full Title", document.full_title),
@@ -62,7 +73,7 @@ def document_as_markdown(document: Document) -> str:
         ("Source", document.source_path),
     ):
         if value:
-            lines.append(f"- {label}: {value}")
+            lines.append(f"- {label}: {one_line(value)}")
     for heading, text in (("Summary", document.summary), ("Document Note", document.note)):
         if text:
             lines += ["", f"## {heading}", "", text]
@@ -71,9 +82,9 @@ def document_as_markdown(document: Document) -> str:
     for highlight in document.highlights:
         if highlight.section and highlight.section != section:
             section = highlight.section
-            lines += ["", f"### {section}", ""]
+            lines += ["", f"### {one_line(section)}", ""]
         lines += _highlight_markdown(highlight)
-    return "\n".join(lines)
+    return strip_control("\n".join(lines))
 
 
 def _highlight_markdown(highlight: Highlight) -> list[str]:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from hltui.config import GROUPINGS as GROUPINGS  # re-exported: the screens group by these
+from hltui.export_folder import ReadRules, Unreadable, read_export_file, relative_name, scan_export_folder
+from hltui.export_folder import find_export_files as find_export_files  # re-exported for the benchmarks
 from hltui.merge import merge_documents
 from hltui.model import FAVORITE_TAG, Document, Problem, Skipped
 from hltui.parse import parse_bytes
 
-EXPORT_SUFFIXES = (".md", ".markdown", ".txt")
 UNTAGGED = "Untagged"
 FAVORITES = "Favorites"
 NO_AUTHOR = "Unknown author"
@@ -77,50 +78,32 @@ class Library:
         return builders[grouping](self.documents)
 
 
-def find_export_files(root: Path) -> list[Path]:
-    """Export files under root, sorted; hidden folders (.obsidian, .trash, .git) are left out."""
-    if root.is_file():
-        return [root]
-    found: list[Path] = []
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        found.extend(Path(folder) / name for name in files if name.lower().endswith(EXPORT_SUFFIXES))
-    return sorted(found, key=lambda path: relative_name(path, root))
-
-
-def relative_name(path: Path, root: Path) -> str:
-    """The path shown to users: relative to the library, with / separators."""
-    if root.is_file():
-        return path.name
-    return PurePosixPath(*path.relative_to(root).parts).as_posix()
-
-
-def load_library(root: Path, progress: Progress | None = None) -> Library:
+def load_library(root: Path, progress: Progress | None = None, rules: ReadRules | None = None) -> Library:
     """Read every export file under root; unreadable files are reported, not raised."""
     if not root.exists():
         raise LibraryError(f"library path not found: {root}")
     if not os.access(root, os.R_OK):
         raise LibraryError(f"library path is not readable: {root}")
     try:
-        files = find_export_files(root)
+        files, left_out = scan_export_folder(root, rules := rules or ReadRules())
     except OSError as error:
         raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
     documents: list[Document] = []
-    skipped: list[Skipped] = []
+    skipped = [Skipped(name, reason) for name, reason in left_out.items()]
     problems: list[Problem] = []
     modified: dict[str, float] = {}
     for index, path in enumerate(files, start=1):
         name = relative_name(path, root)
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            skipped.append(Skipped(name, f"cannot be read: {error.strerror or error}"))
-            continue
-        modified[name] = _modified_time(path)
-        result = parse_bytes(data, name)
-        documents.extend(result.documents)
-        skipped.extend(result.skipped)
-        problems.extend(result.problems)
+            data = read_export_file(path, root, rules)
+        except Unreadable as reason:
+            skipped.append(Skipped(name, str(reason)))
+        else:
+            modified[name] = _modified_time(path)
+            result = parse_bytes(data, name)
+            documents.extend(result.documents)
+            skipped.extend(result.skipped)
+            problems.extend(result.problems)
         if progress is not None:
             progress(index, len(files))
     return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems), modified)

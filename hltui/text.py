@@ -45,6 +45,11 @@ def strip_control(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
+def one_line(text: str) -> str:
+    """A name or message made safe to print on one line: controls removed, line breaks shown as `\\n`."""
+    return strip_control(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 # Any ASCII punctuation may be escaped in Markdown; linters escape `-`, `*`, `#`, `_`, `[`, `]`.
 _ANY_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 

@@ -20,6 +20,7 @@ from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
 from hltui.merge import document_key, highlight_key
 from hltui.model import Document, Highlight
 from hltui.search import SearchHit, SearchIndex
+from hltui.text import one_line
 from hltui.widgets.detail_pane import DetailPane
 from hltui.widgets.tag_tree import TagTree, TreeOrder
 
@@ -129,7 +130,7 @@ class MainScreen(Screen[None]):
     def load_failed(self, message: str) -> None:
         """The library could not be read at all."""
         self.is_loading = False
-        self.query_one(DetailPane).show_message(message)
+        self.query_one(DetailPane).show_message(one_line(message))
 
     def watch_is_loading(self, loading: bool) -> None:
         self.query_one("#loading", ProgressBar).display = loading
@@ -140,7 +141,7 @@ class MainScreen(Screen[None]):
             return
         self._fill_tree()
         if not library.documents:
-            self.query_one(DetailPane).show_message(EMPTY_LIBRARY.format(path=library.root))
+            self.query_one(DetailPane).show_message(EMPTY_LIBRARY.format(path=one_line(str(library.root))))
         self._restore_place(library)
 
     def _fill_tree(self) -> None:

@@ -1,0 +1,131 @@
+"""Finding and reading the files of an export folder, safely: regular files only, bounded reads."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+EXPORT_SUFFIXES = (".md", ".markdown", ".txt")
+MEGABYTE = 1024 * 1024
+DEFAULT_MAX_FILE_MB = 64
+_READ_CHUNK = MEGABYTE
+# Never block on a FIFO with no writer, never make a terminal device our controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadRules:
+    """What hltui agrees to read: a size limit and whether links may lead out of the folder."""
+
+    max_bytes: int = DEFAULT_MAX_FILE_MB * MEGABYTE
+    follow_symlinks: bool = False
+
+
+class Unreadable(Exception):
+    """A file that is not read, with the reason shown to the user."""
+
+
+def find_export_files(root: Path, rules: ReadRules | None = None) -> list[Path]:
+    """Export files under root, sorted; hidden folders (.obsidian, .trash, .git) are left out."""
+    return scan_export_folder(root, rules or ReadRules())[0]
+
+
+def scan_export_folder(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
+    """Export files under root, sorted, and the linked folders left alone, with the reason."""
+    if root.is_file():
+        return [root], {}
+    found: list[Path] = []
+    left_out: dict[str, str] = {}
+    visited = {os.path.realpath(root)}  # a link back up the tree must not loop forever
+    for folder, subfolders, files in os.walk(root, followlinks=rules.follow_symlinks):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in list(subfolders):
+            reason = _linked_folder_reason(Path(folder) / name, root, rules, visited)
+            if reason is not None:
+                subfolders.remove(name)
+            if reason:
+                left_out[relative_name(Path(folder) / name, root)] = reason
+        found.extend(Path(folder) / name for name in files if name.lower().endswith(EXPORT_SUFFIXES))
+    return sorted(found, key=lambda path: relative_name(path, root)), left_out
+
+
+def _linked_folder_reason(path: Path, root: Path, rules: ReadRules, visited: set[str]) -> str | None:
+    """None to walk a sub-folder; "" to pass a link over quietly; else why a link is refused."""
+    if not path.is_symlink():
+        return None
+    if _inside(path, root):
+        return ""  # its files are read where they really are, once
+    if not rules.follow_symlinks:
+        return "symbolic link to a folder outside the library; set follow_symlinks = true to read it"
+    target = os.path.realpath(path)
+    if target in visited:
+        return "symbolic link to a folder already read (a loop)"
+    visited.add(target)
+    return None
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The path shown to users: relative to the library, with / separators."""
+    if root.is_file():
+        return path.name
+    return PurePosixPath(*path.relative_to(root).parts).as_posix()
+
+
+def read_export_file(path: Path, root: Path, rules: ReadRules) -> bytes:
+    """The bytes of one export file, or `Unreadable` saying why it was left alone."""
+    if path.is_symlink() and not rules.follow_symlinks and not _inside(path, root):
+        raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
+    try:
+        _check_kind(os.stat(path).st_mode)  # before opening: opening a device can have effects
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from error
+    try:
+        return _read_bounded(descriptor, rules.max_bytes)
+    except OSError as error:
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether the link's final target is the library folder or lies in it."""
+    folder = os.path.realpath(root.parent if root.is_file() else root)
+    target = os.path.realpath(path)
+    return target == folder or target.startswith(os.path.join(folder, ""))
+
+
+def _check_kind(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    raise Unreadable(f"not a regular file: {kind}")
+
+
+def _read_bounded(descriptor: int, max_bytes: int) -> bytes:
+    """Read at most max_bytes; the file may change between stat and read, so the read is bounded too."""
+    info = os.fstat(descriptor)
+    _check_kind(info.st_mode)  # the path may have been swapped since the first look
+    if info.st_size > max_bytes:
+        raise Unreadable(f"too large: {_megabytes(info.st_size)} (the limit is {_megabytes(max_bytes)}, max_file_mb)")
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := os.read(descriptor, min(_READ_CHUNK, max_bytes + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise Unreadable(f"too large: grew past the limit of {_megabytes(max_bytes)} while being read")
+    return b"".join(chunks)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:,.1f} MB" if size >= MEGABYTE else f"{size:,} bytes"
