@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from rich.console import Group as RenderGroup
 from rich.console import RenderableType
-from rich.markdown import Markdown
 from rich.text import Text
 from textual.widgets import Static
 
 from hltui.model import Highlight
-
-
-def markdown(text: str) -> Markdown:
-    """Rich Markdown without terminal hyperlinks: link targets are shown, never made clickable."""
-    return Markdown(text, hyperlinks=False)
+from hltui.widgets.highlight_markdown import markdown
 
 
 def highlight_details(highlight: Highlight) -> Text:

@@ -1,0 +1,198 @@
+"""Highlight cards keep every word of a highlight, in order; an image is a short marker where it stood."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import SAMPLES
+from rich.console import Console, RenderableType
+from textual.geometry import Region
+
+from hltui.cli import build_app
+from hltui.config import load_config
+from hltui.model import Highlight
+from hltui.parse import parse_bytes
+from hltui.screens.main import MainScreen
+from hltui.widgets.detail_pane import DetailPane
+from hltui.widgets.highlight_card import HighlightCard
+
+TWEETS = SAMPLES / "Readwise" / "Tweets" / "Tweets From Example Naturalist.md"
+TWEET_IMAGE = "![](https://pbs.twimg.com/media/example.jpg)"
+
+
+def shown(renderable: RenderableType, width: int) -> str:
+    """What a renderable looks like in a terminal `width` cells wide, as plain text."""
+    console = Console(width=width, file=io.StringIO(), color_system=None, record=True, legacy_windows=False)
+    console.print(renderable)
+    return console.export_text()
+
+
+def card_text(highlight: Highlight, width: int = 60) -> str:
+    return shown(HighlightCard(highlight, 0).render(), width)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def tweet_with_image() -> Highlight:
+    result = parse_bytes(TWEETS.read_bytes(), str(TWEETS))
+    [document] = result.documents
+    [highlight] = [h for h in document.highlights if h.text.startswith("Field note")]
+    return highlight
+
+
+@pytest.mark.parametrize("width", [30, 44, 60, 100])
+def test_sample_tweet_keeps_every_word_with_the_image_where_it_stood(width: int) -> None:
+    highlight = tweet_with_image()
+    assert TWEET_IMAGE in highlight.text  # the export holds the image at the end of the highlight
+    expected = words(highlight.text.replace(TWEET_IMAGE, "[image: example.jpg]"))
+    assert expected[:8] == ["Field", "note,", "6:40", "AM.", "Fog", "on", "the", "pond,"]
+    assert expected[-2:] == ["[image:", "example.jpg]"]
+    # `link`: the card's detail line for a tweet with a URL and no location.
+    assert words(card_text(highlight, width)) == [*expected, "link"]
+
+
+def test_sample_tweet_card_no_longer_starts_with_the_image() -> None:
+    lines = card_text(tweet_with_image(), 60).splitlines()
+    assert lines[0].startswith("Field note, 6:40 AM. Fog on the pond, two herons")
+    assert "🌆" not in "".join(lines)
+
+
+CHINESE_BEFORE = "我们在湖边走了很久。雾很浓，看不见对岸。"
+CHINESE_AFTER = "忽然有两只苍鹭从芦苇里飞起来，翅膀几乎碰到水面。回家的路上，大家都没有说话。"
+
+
+@pytest.mark.parametrize("width", [20, 33, 60, 120])
+def test_chinese_highlight_keeps_every_character_around_an_image(width: int) -> None:
+    text = f"{CHINESE_BEFORE}![](https://example.com/images/heron.png){CHINESE_AFTER}"
+    visible = "".join(card_text(Highlight(text), width).split())
+    assert visible == f"{CHINESE_BEFORE}[image:heron.png]{CHINESE_AFTER}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "![](https://e.org/dawn.jpg) Herons stand still in the reeds.",
+            "[image: dawn.jpg] Herons stand still in the reeds.",
+        ),
+        (
+            "Herons stand ![](https://e.org/dawn.jpg) still in the reeds.",
+            "Herons stand [image: dawn.jpg] still in the reeds.",
+        ),
+        (
+            "Herons stand still in the reeds. ![](https://e.org/dawn.jpg)",
+            "Herons stand still in the reeds. [image: dawn.jpg]",
+        ),
+        (
+            "Herons stand still\n![](https://e.org/dawn.jpg)\nin the reeds.",
+            "Herons stand still [image: dawn.jpg] in the reeds.",
+        ),
+        (
+            "Herons stand still\n\n![](https://e.org/dawn.jpg)\n\nin the reeds.",
+            "Herons stand still [image: dawn.jpg] in the reeds.",
+        ),
+        ("Herons![](https://e.org/dawn.jpg)stand still.", "Herons[image: dawn.jpg]stand still."),
+        ("Two ![](a.png) images ![](b.png) here.", "Two [image: a.png] images [image: b.png] here."),
+    ],
+    ids=["start", "middle", "end", "own-line", "own-paragraph", "no-spaces", "two-images"],
+)
+@pytest.mark.parametrize("width", [16, 40, 80])
+def test_image_marker_stands_where_the_image_stood(text: str, expected: str, width: int) -> None:
+    assert words(card_text(Highlight(text), width)) == words(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Look: ![A grey heron](https://e.org/heron.jpg) at dawn.", "Look: [image: A grey heron] at dawn."),
+        (
+            'Look: ![](https://e.org/heron.jpg "Dawn patrol") at dawn.',
+            "Look: [image: heron.jpg — Dawn patrol] at dawn.",
+        ),
+        (
+            'Look: ![A grey heron](https://e.org/heron.jpg "Dawn patrol") at dawn.',
+            "Look: [image: A grey heron — Dawn patrol] at dawn.",
+        ),
+        ("Look: ![a *grey* heron](https://e.org/heron.jpg) at dawn.", "Look: [image: a grey heron] at dawn."),
+        ("Look: ![heron](https://e.org/heron.jpg 'heron') at dawn.", "Look: [image: heron] at dawn."),
+        (
+            "Look: ![](https://e.org/media/heron.jpg?format=jpg&name=small) at dawn.",
+            "Look: [image: heron.jpg] at dawn.",
+        ),
+        ("Look: ![](https://e.org/grey%20heron.jpg) at dawn.", "Look: [image: grey heron.jpg] at dawn."),
+        ("Look: ![][pic] at dawn.\n\n[pic]: https://e.org/heron.jpg", "Look: [image: heron.jpg] at dawn."),
+    ],
+    ids=["alt", "title", "alt-and-title", "alt-with-emphasis", "title-same-as-alt", "query", "escaped", "reference"],
+)
+def test_image_marker_shows_alt_text_and_title(text: str, expected: str) -> None:
+    assert words(card_text(Highlight(text))) == words(expected)
+
+
+def test_paragraphs_around_an_image_paragraph_keep_their_blank_lines() -> None:
+    text = "First paragraph.\n\n![](https://e.org/heron.jpg)\n\nLast paragraph."
+    lines = [line.rstrip() for line in card_text(Highlight(text)).splitlines()]
+    assert lines == ["First paragraph.", "", "[image: heron.jpg]", "", "Last paragraph."]
+
+
+def test_image_inside_a_link_keeps_the_link_target_visible() -> None:
+    text = "Site: [![logo](https://e.org/logo.png)](https://e.org/home) here."
+    assert words(card_text(Highlight(text), 80)) == words("Site: [image: logo] (https://e.org/home) here.")
+
+
+def test_data_uri_and_long_names_give_a_short_marker() -> None:
+    data = "data:image/png;base64," + "iVBORw0KGgo" * 40
+    assert words(card_text(Highlight(f"Before ![]({data}) after."))) == ["Before", "[image]", "after."]
+    long_name = "x" * 200 + ".png"
+    marker = card_text(Highlight(f"Before ![](https://e.org/{long_name}) after."), 400).split()[1:-1]
+    assert len(" ".join(marker)) <= 60
+
+
+def test_marker_text_is_shown_literally_never_as_markup() -> None:
+    text = 'Before ![\\[bold red\\]loud\\[/\\]](https://e.org/[b]x[/b].png "[link=https://evil]t[/link]") after.'
+    card = HighlightCard(Highlight(text), 0)
+    console = Console(width=200, file=io.StringIO(), color_system="truecolor", record=True, legacy_windows=False)
+    console.print(card.render())
+    plain = console.export_text()
+    assert words(plain) == words("Before [image: [bold red]loud[/] — [link=https://evil]t[/link]] after.")
+    assert "\x1b]8;" not in console.file.getvalue()  # type: ignore[attr-defined]  # no hyperlink escape
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Before ![](https://e.org/x%1B%5B31mred%07.png) after.", "Before [image: xred.png] after."),
+        ("Before ![a\x1b[31m]red](https://e.org/x.png) after.", "Before [image: a]red] after."),
+        ("Before ![a\u202eder](https://e.org/x.png) after.", "Before [image: ader] after."),
+    ],
+    ids=["percent-encoded-in-file-name", "escape-in-alt-text", "bidi-override-in-alt-text"],
+)
+def test_control_characters_never_reach_the_marker(text: str, expected: str) -> None:
+    # The parser strips controls from highlight text; decoding a file name must not bring them back.
+    visible = card_text(Highlight(text))
+    assert not any(character in visible for character in "\x1b\x07\u202e")
+    assert words(visible) == words(expected)
+
+
+async def test_tweet_card_in_the_reader_shows_every_word() -> None:
+    app = build_app(SAMPLES, load_config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.library is not None
+        [document] = [d for d in screen.library.documents if d.title == "Tweets From Example Naturalist"]
+        screen.show_document(document)
+        pane = screen.query_one(DetailPane)
+        for _ in range(100):
+            if pane.cards and pane.cards[-1].is_mounted:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        [card] = [c for c in pane.cards if c.highlight.text.startswith("Field note")]
+        strips = card.render_lines(Region(0, 0, *card.outer_size))
+        visible = " ".join(strip.text.replace("▌", " ") for strip in strips)  # without the left border
+        expected = words(card.highlight.text.replace(TWEET_IMAGE, "[image: example.jpg]"))
+        assert words(visible) == [*expected, "link"]
