@@ -56,7 +56,7 @@ def load_config(path: Path | None = None) -> Config:
     if not path.exists():
         return Config(path=path)
     try:
-        raw = tomllib.loads(read_export_file(path, path, _CONFIG_RULES).decode("utf-8"))
+        raw = tomllib.loads(read_export_file(path, path, _CONFIG_RULES).data.decode("utf-8"))
     except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Config(error=f"config file {path} ignored: {error}", path=path)
     return _from_table(raw, path)

@@ -23,6 +23,14 @@ class ReadRules:
     follow_symlinks: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """What was read of one file: its bytes and when it last changed."""
+
+    data: bytes
+    modified: float
+
+
 class Unreadable(Exception):
     """A file that is not read, with the reason shown to the user."""
 
@@ -68,12 +76,12 @@ def _linked_folder_reason(path: Path, root: Path, rules: ReadRules, visited: set
 
 def relative_name(path: Path, root: Path) -> str:
     """The path shown to users: relative to the library, with / separators."""
-    if root.is_file():
-        return path.name
+    if path == root:
+        return path.name  # the library is this one file
     return PurePosixPath(*path.relative_to(root).parts).as_posix()
 
 
-def read_export_file(path: Path, root: Path, rules: ReadRules) -> bytes:
+def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
     """The bytes of one export file, or `Unreadable` saying why it was left alone."""
     if path.is_symlink() and not rules.follow_symlinks and not _inside(path, root):
         raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
@@ -111,7 +119,7 @@ def _check_kind(mode: int) -> None:
     raise Unreadable(f"not a regular file: {kind}")
 
 
-def _read_bounded(descriptor: int, max_bytes: int) -> bytes:
+def _read_bounded(descriptor: int, max_bytes: int) -> ExportFile:
     """Read at most max_bytes; the file may change between stat and read, so the read is bounded too."""
     info = os.fstat(descriptor)
     _check_kind(info.st_mode)  # the path may have been swapped since the first look
@@ -124,7 +132,7 @@ def _read_bounded(descriptor: int, max_bytes: int) -> bytes:
         total += len(chunk)
         if total > max_bytes:
             raise Unreadable(f"too large: grew past the limit of {_megabytes(max_bytes)} while being read")
-    return b"".join(chunks)
+    return ExportFile(b"".join(chunks), info.st_mtime)
 
 
 def _megabytes(size: int) -> str:

@@ -95,25 +95,18 @@ def load_library(root: Path, progress: Progress | None = None, rules: ReadRules 
     for index, path in enumerate(files, start=1):
         name = relative_name(path, root)
         try:
-            data = read_export_file(path, root, rules)
+            export_file = read_export_file(path, root, rules)
         except Unreadable as reason:
             skipped.append(Skipped(name, str(reason)))
         else:
-            modified[name] = _modified_time(path)
-            result = parse_bytes(data, name)
+            modified[name] = export_file.modified
+            result = parse_bytes(export_file.data, name)
             documents.extend(result.documents)
             skipped.extend(result.skipped)
             problems.extend(result.problems)
         if progress is not None:
             progress(index, len(files))
     return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems), modified)
-
-
-def _modified_time(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[str, float]) -> list[Document]:
