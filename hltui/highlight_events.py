@@ -133,8 +133,17 @@ def join_unindented_continuations(events: list[Event]) -> list[Event]:
             if end is not None:
                 texts = [paragraph.text for paragraph in events[index:end] if isinstance(paragraph, Paragraph)]
                 event.lines.extend(["", *_with_single_blanks(texts)])
-                index = end
+                index = _adopt_children(event, events, end)
     return joined
+
+
+def _adopt_children(item: Item, events: list[Event], start: int) -> int:
+    """Bullets indented under a joined highlight (its `- Note:`) are its children; the index after them."""
+    index = start
+    while index < len(events) and isinstance(child := events[index], Item) and child.indent > item.indent:
+        item.children.append(child)
+        index += 1
+    return index
 
 
 def _linked_paragraph_end(events: list[Event], start: int) -> int | None:

@@ -11,6 +11,7 @@ from hltui.highlight_text import (
     IMAGE_ONLY,
     HighlightParts,
     add_child,
+    finished_note,
     goto_url,
     is_block_id,
     note_line,
@@ -59,7 +60,7 @@ def _finish(parts: HighlightParts, section: str | None) -> Highlight | None:
         return None
     return Highlight(
         text=text,
-        note=clean_block("\n".join(parts.note_lines)),
+        note=finished_note(parts.note_lines),
         tags=tuple(unique_tags(parts.tags)),
         location=location,
         url=url,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from hltui.highlight_events import Event, Heading, Paragraph
 from hltui.highlight_text import IMAGE_ONLY, HighlightParts, ends_in_link, goto_url, is_block_id, note_line, tag_line
 from hltui.text import clean_line
+
+_RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
@@ -48,10 +51,14 @@ def uses_paragraphs(events: list[Event]) -> bool:
     )
 
 
-def _is_decoration(block: list[str]) -> bool:
-    """A rule or a lone image (the cover) before the first highlight."""
-    text = " ".join(block).strip()
-    return text in ("---", "***", "___") or bool(IMAGE_ONLY.match(text))
+def _is_rule(block: list[str]) -> bool:
+    """A thematic break (`---`, `***`, `___`): templates put one between highlights."""
+    return len(block) == 1 and bool(_RULE.match(block[0]))
+
+
+def _is_cover(block: list[str]) -> bool:
+    """A lone image before the first highlight: the cover."""
+    return len(block) == 1 and bool(IMAGE_ONLY.match(block[0].strip()))
 
 
 class ParagraphReader:
@@ -74,7 +81,9 @@ class ParagraphReader:
         for block in blocks:
             if isinstance(block, Heading):
                 self._heading(block)
-            elif _is_decoration(block) and not self.finished and not self.pending:
+            elif _is_rule(block):
+                self._close()  # a rule separates highlights and is never their text
+            elif _is_cover(block) and not self.finished and not self.pending:
                 continue
             elif not self._attach(block):
                 self.pending.extend([""] * bool(self.pending) + block)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
-from hltui.text import parse_tags, strip_control, unescape_markdown
+from hltui.text import clean_block, parse_tags, strip_control, unescape_markdown
 
 _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
@@ -14,6 +14,8 @@ _SPACE = r"[ \t\u00a0]"
 _LINK_OPEN = r"\][ \t]?\("
 _LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?){_LINK_OPEN}{_URL}\)\)?\s*$")
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
+# `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
+_NUMBERED_LINK = re.compile(rf"\(?\[(\d[\d:,\-–]*){_LINK_OPEN}{_URL}\)\)?\s*$")
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
 _TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
@@ -94,6 +96,14 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
     return kept
 
 
+def finished_note(lines: list[str]) -> str | None:
+    """The note's text: escapes undone, comments and trailing `^rw123-note` block ids removed."""
+    note = clean_block("\n".join(_TRAILING_BLOCK_ID.sub("", line) for line in lines))
+    if note and "%%" in note:
+        note = _OBSIDIAN_COMMENT.sub("", note)
+    return (unescape_markdown(note).strip() or None) if note else None
+
+
 def clean_note_lines(lines: list[str]) -> list[str]:
     """A note's lines without block ids, Logseq properties and image sizes."""
     return [_IMAGE_SIZE.sub("", line) for line in lines if not is_block_id(line)]
@@ -148,6 +158,7 @@ def _take_link(line: str, parts: HighlightParts | None = None) -> tuple[str, str
 
 
 def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str | None, str | None] | None:
+    line = _without_trailing_comments(line)
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns
@@ -168,7 +179,21 @@ def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str |
     match = _PLAIN_LOCATION.search(line)
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), None
+    match = _NUMBERED_LINK.search(line)
+    if match:
+        kind = "Time" if ":" in match.group(1) else "Location"
+        return line[: match.start()].rstrip(" \t\u00a0"), _location(kind, match.group(1)), match.group(2)
     return None
+
+
+def _without_trailing_comments(line: str) -> str:
+    """`text ([402](url)) %% Color: blue %%`: comments after a link hide it from the patterns."""
+    rest = line.rstrip()
+    if not rest.endswith("%%"):
+        return line
+    while rest.endswith("%%") and (start := rest.rfind("%%", 0, len(rest) - 2)) >= 0:
+        rest = rest[:start].rstrip()
+    return rest
 
 
 def _location(kind: str, value: str) -> str:

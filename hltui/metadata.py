@@ -106,6 +106,8 @@ class _MetadataReader:
             self.multi_line[self.open_field].append(stripped)
             self.found.consumed.add(index)
         else:
+            if stripped.startswith(("- ", "* ")):
+                self.open_field = None  # a bullet ends a summary: what is indented under it is the bullet's
             self._bare_line(index, line)
 
     def _plain_keys(self) -> bool:
