@@ -22,6 +22,9 @@ class Item:
     lines: list[str]
     tabbed: bool
     children: list[Item] = field(default_factory=list)
+    # How many of the parent's lines came before this bullet: a parent line after it means the
+    # bullet is a list inside the parent's text, not a note under it.
+    position: int = 0
 
     def all_lines(self) -> list[str]:
         """This item's lines followed by its descendants', for a child block."""
@@ -96,6 +99,7 @@ def _open_item(events: list[Event], stack: list[Item], indent: int, text: str, t
         stack.pop()
     item = Item(indent, [text.rstrip()], tabbed or bool(stack and stack[-1].tabbed))
     if stack:
+        item.position = len(stack[-1].lines)
         stack[-1].children.append(item)
     else:
         events.append(item)
@@ -128,19 +132,30 @@ def join_unindented_continuations(events: list[Event]) -> list[Event]:
         event = events[index]
         joined.append(event)
         index += 1
-        if isinstance(event, Item) and not event.children and not ends_in_link(event.lines[-1]):
+        if not isinstance(event, Item):
+            continue
+        last = _last_bullet(event)  # Roam-style exports nest each highlight under a sync header
+        if not ends_in_link(last.lines[-1]):
             end = _linked_paragraph_end(events, index)
             if end is not None:
                 texts = [paragraph.text for paragraph in events[index:end] if isinstance(paragraph, Paragraph)]
-                event.lines.extend(["", *_with_single_blanks(texts)])
-                index = _adopt_children(event, events, end)
+                last.lines.extend(["", *_with_single_blanks(texts)])
+                index = _adopt_children(last, events, end)
     return joined
+
+
+def _last_bullet(item: Item) -> Item:
+    """The bullet written last under an item (the item itself when it has none)."""
+    while item.children:
+        item = item.children[-1]
+    return item
 
 
 def _adopt_children(item: Item, events: list[Event], start: int) -> int:
     """Bullets indented under a joined highlight (its `- Note:`) are its children; the index after them."""
     index = start
     while index < len(events) and isinstance(child := events[index], Item) and child.indent > item.indent:
+        child.position = len(item.lines)
         item.children.append(child)
         index += 1
     return index

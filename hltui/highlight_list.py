@@ -11,6 +11,7 @@ from hltui.highlight_text import (
     IMAGE_ONLY,
     HighlightParts,
     add_child,
+    ends_in_link,
     finished_note,
     goto_url,
     is_block_id,
@@ -56,8 +57,8 @@ def _is_header(heading: Heading) -> bool:
 def _finish(parts: HighlightParts, section: str | None) -> Highlight | None:
     """Build the highlight, or nothing when no text is left."""
     text, location, url = split_text(parts)
-    if not text:
-        return None
+    if not text.strip("-*+ "):
+        return None  # nothing, or only the `-` of an empty Logseq block
     return Highlight(
         text=text,
         note=finished_note(parts.note_lines),
@@ -110,8 +111,9 @@ class _BulletReader:
         if url and self.highlights:
             attached = self.attached.setdefault(len(self.highlights) - 1, _Attached())
             attached.url = attached.url or url
-        elif text.strip():
-            self._attach(text)
+        elif text.strip() and not self._attach(text) and self.highlights and _is_plain_quote(text):
+            # A quote under a bulleted highlight is the reader's comment on it (a callout is the page's).
+            self.attached.setdefault(len(self.highlights) - 1, _Attached()).notes.append(text[1:].strip())
 
     def _attach(self, text: str) -> bool:
         """Tags or a note written on a line of their own after a highlight."""
@@ -131,7 +133,8 @@ class _BulletReader:
         if is_header_bullet(first) or first in ("---", "***"):
             self._children(item, section)
         elif heading:
-            self._children(item, clean_line(heading.group(2)))
+            is_sync_header = HIGHLIGHTS_HEADER.match(heading.group(2))  # `- ### New highlights added …`
+            self._children(item, section if is_sync_header else clean_line(heading.group(2)))
         elif first in ("", "-") and len(item.lines) == 1 and item.children:
             self._container(item, section)
         elif _is_tag_only(first) and self._attach(first):
@@ -153,15 +156,54 @@ class _BulletReader:
         self._highlight(item, first.lines, [*first.children, *rest], section)
 
     def _highlight(self, item: Item, lines: list[str], children: list[Item], section: str | None) -> None:
-        parts = HighlightParts(text_lines=list(lines))
+        text_lines, children = _with_inner_lists(item, lines, children) if lines is item.lines else (lines, children)
+        parts = HighlightParts(text_lines=text_lines)
         for child in children:
-            # Deeply indented or tab-indented plain children are the reader's notes; a child two
-            # spaces in is a list inside the highlight's own text.
-            is_note = child.tabbed or child.indent - item.indent >= 4
-            add_child(parts, child.all_lines(), unlabelled_is_note=is_note)
+            add_child(parts, child.all_lines(), unlabelled_is_note=not _is_list_item(item, child))
         highlight = _finish(parts, section)
         if highlight is not None:
             self.highlights.append(highlight)
+
+
+def _with_inner_lists(item: Item, lines: list[str], children: list[Item]) -> tuple[list[str], list[Item]]:
+    """Bullets written inside a highlight are a list in its text, kept in place.
+
+    A bullet is inside when a line of the highlight follows it, or when the highlight's link
+    comes at the end of a later bullet (the list ends the highlight): then what is under that
+    bullet (a `Date::`, a note) belongs to the highlight. The other bullets are notes or tags.
+    """
+    count = sum(1 for child in children if child.position < len(lines))
+    closing: Item | None = None
+    if lines and not ends_in_link(lines[-1]):
+        closing = next(
+            (
+                child
+                for child in children[count:]
+                if _is_list_item(item, child) and child.lines and ends_in_link(child.lines[-1])
+            ),
+            None,
+        )
+    if closing is None and not count:
+        return list(lines), children
+    inner = children[: children.index(closing) + 1] if closing else children[:count]
+    text: list[str] = []
+    for index, line in enumerate(lines):
+        text += [bullet for child in inner if child.position == index for bullet in _as_text(child, closing)]
+        text.append(line)
+    text += [bullet for child in inner if child.position >= len(lines) for bullet in _as_text(child, closing)]
+    rest = children[len(inner) :]
+    return text, [*closing.children, *rest] if closing else rest
+
+
+def _is_list_item(item: Item, child: Item) -> bool:
+    """A child two spaces in is a list inside the text; deeper or tabbed ones are notes."""
+    return not child.tabbed and child.indent - item.indent < 4
+
+
+def _as_text(child: Item, closing: Item | None) -> list[str]:
+    """A bullet written back into the text; the closing bullet without what is under it."""
+    lines = child.lines if child is closing else child.all_lines()
+    return ["- " + lines[0], *("  " + line for line in lines[1:])]
 
 
 def _with_attached(highlight: Highlight, attached: _Attached) -> Highlight:
@@ -175,6 +217,10 @@ def _is_cover(item: Item) -> bool:
     """A lone image before the first highlight is the document's cover, not a highlight."""
     lines = [line for line in item.lines if line.strip() and not is_block_id(line)]
     return len(lines) == 1 and not item.children and bool(IMAGE_ONLY.match(lines[0].strip()))
+
+
+def _is_plain_quote(text: str) -> bool:
+    return text.startswith(">") and not text[1:].lstrip().startswith("[!")
 
 
 def _is_tag_only(text: str) -> bool:

@@ -56,6 +56,11 @@ def _is_rule(block: list[str]) -> bool:
     return len(block) == 1 and bool(_RULE.match(block[0]))
 
 
+def _is_hashtags(block: list[str]) -> bool:
+    """A line of nothing but hashtags."""
+    return len(block) == 1 and all(word.startswith("#") and len(word) > 1 for word in block[0].split())
+
+
 def _is_cover(block: list[str]) -> bool:
     """A lone image before the first highlight: the cover."""
     return len(block) == 1 and bool(IMAGE_ONLY.match(block[0].strip()))
@@ -83,8 +88,8 @@ class ParagraphReader:
                 self._heading(block)
             elif _is_rule(block):
                 self._close()  # a rule separates highlights and is never their text
-            elif _is_cover(block) and not self.finished and not self.pending:
-                continue
+            elif (_is_cover(block) or _is_hashtags(block)) and not self.finished and not self.pending:
+                continue  # a cover, or a template's own `#📫` marker, before the first highlight
             elif not self._attach(block):
                 self.pending.extend([""] * bool(self.pending) + block)
                 if not terminated or ends_in_link(block[-1]):

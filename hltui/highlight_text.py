@@ -22,6 +22,10 @@ _TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
 # Trailing tokens are looked for in the end of a line only, so a pathological line stays cheap.
 _TAIL_LENGTH = 2000
 _BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
+# `{ #ref-694072827}`: an anchor some templates write under a highlight (kramdown's block attribute).
+_ANCHOR_LINE = re.compile(r"^\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+# `[!QUOTE]` opening a callout: the quote's kind, not its text.
+_CALLOUT_HEADER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*$")
 # Logseq block properties (`id:: <uuid>`, `collapsed:: true`) sit on the lines under a block.
 _BLOCK_PROPERTY_LINE = re.compile(r"^\s*[a-z][a-z0-9_-]*::(?:[ \t].*)?$")
 # `{:height 548, :width 607}`: the size Logseq writes after an image.
@@ -66,6 +70,7 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
     location, url = parts.location, parts.url
     if lines and lines[0].lstrip().startswith(">"):
         lines = [re.sub(r"^\s*>\s?", "", line) for line in lines]
+        lines = lines[1:] if _CALLOUT_HEADER.match(lines[0]) else lines
     while lines and not lines[-1].strip():
         lines.pop()
     while len(lines) > 1:
@@ -88,7 +93,7 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
     """Lines minus block ids and Logseq block properties; the first block id is remembered."""
     kept: list[str] = []
     for line in lines:
-        block_id = _BLOCK_ID_LINE.match(line)
+        block_id = _BLOCK_ID_LINE.match(line) or _ANCHOR_LINE.match(line)
         if block_id:
             parts.block_id = parts.block_id or block_id.group(1)
         elif not _BLOCK_PROPERTY_LINE.match(line):

@@ -22,6 +22,7 @@ from hltui.text import (
     identity,
     parse_tags,
     strip_control,
+    unescape_markdown,
     unquote_value,
 )
 
@@ -241,7 +242,7 @@ def _build_document(
     return Document(
         title=title or strip_control(path.name),
         full_title=full_title,
-        author=author.rstrip(";,") if author else None,
+        author=_author_name(author),
         category=category,
         url=_document_url(fields, yaml_values, body),
         tags=tuple(tags),
@@ -250,6 +251,15 @@ def _build_document(
         source_path=source_path,
         highlights=tuple(unique_highlights(highlights)),
     )
+
+
+def _author_name(author: str | None) -> str | None:
+    """The author as a name: `Jane Doe;` -> `Jane Doe`, a linted tag `#people/authors/jane` -> `jane`."""
+    if not author:
+        return None
+    if author.startswith("#") and " " not in author and len(author) > 1:
+        author = author.rsplit("/", 1)[-1].lstrip("#") or author
+    return author.rstrip(";,")
 
 
 def _first_line(*candidates: object) -> str | None:
@@ -300,6 +310,7 @@ def _document_url(fields: dict[str, str], yaml_values: dict[str, Any], body: Bod
     ]
     for candidate in candidates:
         for value in filter(None, (clean_line(item) for item in _as_list(candidate))):
+            value = unescape_markdown(value) if "\\" in value else value  # Logseq writes `\-` in URLs
             found = _URL_IN_TEXT.search(value) if "](" in value or " " in value else None
             if found:
                 return found.group(0)
