@@ -47,7 +47,13 @@ def scan_export_folder(root: Path, rules: ReadRules) -> tuple[list[Path], dict[s
     found: list[Path] = []
     left_out: dict[str, str] = {}
     visited = {os.path.realpath(root)}  # a link back up the tree must not loop forever
-    for folder, subfolders, files in os.walk(root, followlinks=rules.follow_symlinks):
+
+    def unlisted(error: OSError) -> None:
+        if error.filename is None or Path(error.filename) == root:
+            raise error  # the library itself cannot be listed: nothing can be read
+        left_out[relative_name(Path(error.filename), root)] = f"folder cannot be read: {error.strerror or error}"
+
+    for folder, subfolders, files in os.walk(root, onerror=unlisted, followlinks=rules.follow_symlinks):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in list(subfolders):
             reason = _linked_folder_reason(Path(folder) / name, root, rules, visited)

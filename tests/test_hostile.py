@@ -21,6 +21,7 @@ from hostile_shapes import QUADRATIC_SHAPES
 
 from hltui.cli import build_app
 from hltui.config import load_config
+from hltui.library import load_library
 from hltui.widgets.detail_pane import DetailPane
 
 # Generous: each case takes well under this on a loaded machine, and a hang never ends.
@@ -241,3 +242,21 @@ async def test_the_empty_library_message_and_config_warning_show_paths_cleanly(
         assert any("osc.toml: ignored wrong values for grouping" in warning for warning in warnings)
         for shown in (message, app.sub_title, *warnings):
             assert not any(character in shown for character in "\x1b\x07"), shown
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (library / "locked").mkdir()
+    (library / "locked" / "inside.md").write_text(GOOD_FILE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path).name == "locked":  # as a folder without read permission answers (tests run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    library_read = load_library(library)
+    assert [(item.path, item.reason) for item in library_read.skipped] == [
+        ("locked", "folder cannot be read: Permission denied")
+    ]
+    assert len(library_read.documents) == 1
