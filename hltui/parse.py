@@ -12,6 +12,7 @@ from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_high
 from hltui.merge import merge_documents, unique_highlights
 from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
+from hltui.readwisesync import readwisesync_document
 from hltui.single_highlight import single_highlight
 from hltui.text import (
     HEADING,
@@ -63,6 +64,8 @@ def _parse(text: str, source_path: str) -> ParseResult:
     skip_reason = _skip_reason(lines, source_path)
     if skip_reason:
         return ParseResult(skipped=(Skipped(source_path, skip_reason),))
+    if (readwisesync := readwisesync_document(lines, source_path)) is not None:
+        return ParseResult(documents=(readwisesync,))
     documents: list[Document] = []
     problems: list[Problem] = []
     for segment in split_segments(lines):
