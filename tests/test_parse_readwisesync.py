@@ -1,6 +1,6 @@
 """Files of the 2020-21 `readwisesync` script (technovangelist/readwisesync), once skipped whole.
 
-The shape is often credited to renehernandez/obsidian-readwise (hence the fixture names); that
+The shape is often credited to renehernandez/obsidian-readwise; that
 plugin writes `%% highlight_id: N %%` markers instead. The fixtures copy the layout of real files
 (`Notes for <title>`, `## Source:`, `### <first 60 characters>` headings, `>text ^rw<id>hl`,
 `Comment: ... ^rw<id>comment`, `#### Extras:`); their text is Thoreau's and Emerson's or our own,
@@ -28,7 +28,7 @@ def test_older_files_without_extras_markers() -> None:
     a heading that wraps onto a second line (not text), a paragraph continued by `&gt;` (the
     script's escaped `>`) or by a bare line, HTML entities in text and notes, a two-paragraph note,
     a highlight without a comment, and no `Author:` needed for the rest."""
-    document = only_document("renehernandez_plugin_2020_old.md")
+    document = only_document("readwisesync_2020_old.md")
     assert (document.title, document.author, document.category) == ("Walden", "Henry David Thoreau", "books")
     assert document.url == "https://example.org/books/walden"
     assert (document.tags, document.note, document.summary) == (("solitude", "economy"), None, None)
@@ -69,7 +69,7 @@ def test_newer_files_with_extras_markers() -> None:
     to a note, a sentence: the document note), a cover image line, `>` on every line of a
     multi-line highlight, a highlight URL line, per-highlight Extras (a tag; words added to the
     note), `Highlighted:`/`Updated:` dates left out."""
-    document = only_document("renehernandez_plugin_2020_new.md")
+    document = only_document("readwisesync_2020_new.md")
     assert (document.title, document.author, document.category) == (
         "Self-Reliance",
         "Ralph Waldo Emerson",
