@@ -45,9 +45,21 @@ def strip_control(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
+# What `one_line` writes visibly: every control character (line breaks and tabs included) and the
+# bidirectional controls, each as its escape. Nothing is dropped, so a name stays recognisable.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_VISIBLE_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def one_line(text: str) -> str:
-    """A name or message made safe to print on one line: controls removed, line breaks shown as `\\n`."""
-    return strip_control(text).replace("\n", "\\n").replace("\t", "\\t")
+    """A file name or message safe to print on one line: `new\\nline\\x1b[31m.md`, escapes shown, not run."""
+    return _INVISIBLE.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    character = match.group()
+    code = ord(character)
+    return _VISIBLE_ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 # Any ASCII punctuation may be escaped in Markdown; linters escape `-`, `*`, `#`, `_`, `[`, `]`.

@@ -185,7 +185,8 @@ def test_file_names_never_carry_escapes_or_break_lines(library: Path) -> None:
         assert not any(character in text for character in "\x1b\x07\r\u202e\x9b")
     sources = [line for line in markdown.splitlines() if line.startswith("- Source: ")]
     assert "- Source: new\\nline.md" in sources
-    assert "- Source: escclip.md" in sources
+    assert "- Source: esc\\x1b]52;c;aGVsbG8=\\x07clip.md" in sources  # shown, never run
+    assert "broken\\x1b[2J.md: skipped: no highlights or export metadata found" in output
 
 
 def test_a_missing_library_is_a_one_line_error(tmp_path: Path) -> None:
@@ -238,8 +239,8 @@ async def test_the_empty_library_message_and_config_warning_show_paths_cleanly(
         message = app.screen.query_one(DetailPane).empty_message
         warnings = [notification.message for notification in app._notifications]
         assert "No highlight documents were found in " in message
-        assert "red\\nfolder" in message
-        assert any("osc.toml: ignored wrong values for grouping" in warning for warning in warnings)
+        assert "red\\x1b[31m\\nfolder" in message
+        assert any("osc\\x1b]52;c;aGk=\\x07.toml: ignored wrong values for grouping" in w for w in warnings)
         for shown in (message, app.sub_title, *warnings):
             assert not any(character in shown for character in "\x1b\x07"), shown
 
