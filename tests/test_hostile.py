@@ -145,7 +145,7 @@ def test_a_huge_sparse_file_is_skipped_by_its_size(library: Path) -> None:
 
 
 def test_the_size_limit_is_a_setting(library: Path, tmp_path: Path) -> None:
-    (library / "big.md").write_text(GOOD_FILE + "- padding\n" * 250_000, encoding="utf-8")
+    (library / "big.md").write_text(GOOD_FILE + "  " + "padding " * 310_000 + "\n", encoding="utf-8")
     config = tmp_path / "small.toml"
     config.write_text("max_file_mb = 1\n", encoding="utf-8")
     output = check_untouched(library, lambda: hltui("check", str(library), config=config))
