@@ -100,6 +100,9 @@ def _front_matter_end(lines: list[str], start: int) -> int | None:
     return None
 
 
+_YAML_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
 def read_front_matter(lines: list[str], first_line: int) -> FrontMatter:
     """Read a block with YAML (or JSON); fall back to `key: value` lines when YAML fails or loses."""
     result = FrontMatter()
@@ -109,13 +112,11 @@ def read_front_matter(lines: list[str], first_line: int) -> FrontMatter:
     try:
         loaded, long_numbers = _load(text)
     except (yaml.YAMLError, ValueError, RecursionError) as error:
-        result.values = recovered
-        result.problems.append(
-            (
-                first_line + _error_line(error),
-                f"invalid front matter ({_describe(error)}); values recovered line by line",
-            )
-        )
+        as_bullets = _is_bullet_list(lines)
+        result.values = {} if as_bullets else recovered
+        result.extra_lines = [line for line in lines if line.strip()] if as_bullets else []
+        how = "read as metadata bullets" if as_bullets else "values recovered line by line"
+        result.problems.append((first_line + _error_line(error), f"invalid front matter ({_describe(error)}); {how}"))
         return result
     if isinstance(loaded, list):
         # A sequence of `- Key: value` items: read them like metadata bullets.
@@ -177,10 +178,16 @@ def _report_long_values(
             )
 
 
+def _is_bullet_list(lines: list[str]) -> bool:
+    """`- Author: [[@x on Twitter]]` lines between the fences: a template's metadata bullets."""
+    filled = [line for line in lines if line.strip()]
+    return bool(filled) and all(line.lstrip().startswith(("- ", "* ")) for line in filled)
+
+
 def _restore_lost_values(result: FrontMatter, recovered: dict[str, Any], lines: list[str], first_line: int) -> None:
     """Put back values YAML silently dropped, such as `tags: #x` read as a comment."""
     for key, raw in recovered.items():
-        if result.values.get(key) is None and isinstance(raw, str) and raw.strip():
+        if result.values.get(key) is None and isinstance(raw, str) and raw.strip() not in _YAML_NULLS:
             result.values[key] = raw
             line = next((i for i, text in enumerate(lines) if text.startswith(key)), 0)
             result.problems.append(

@@ -9,6 +9,8 @@ from hltui.highlight_text import ends_in_link, goto_url, is_block_id, note_line,
 from hltui.text import HEADING
 
 _BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")
+# `**Date:** 2021-08-25`: a metadata bullet, which never continues into the paragraphs below it.
+BOLD_LABEL = re.compile(r"^\*\*[^*]{1,40}?:\*\*|^\*\*[^*]{1,40}\*\*::?")
 # Bullets nested deeper than this are read as text of the deepest one: no export nests so far,
 # and a hostile file nesting thousands of levels must not exhaust the stack.
 MAX_DEPTH = 32
@@ -135,7 +137,7 @@ def join_unindented_continuations(events: list[Event]) -> list[Event]:
         if not isinstance(event, Item):
             continue
         last = _last_bullet(event)  # Roam-style exports nest each highlight under a sync header
-        if not ends_in_link(last.lines[-1]):
+        if not ends_in_link(last.lines[-1]) and not BOLD_LABEL.match(last.lines[0]):
             end = _linked_paragraph_end(events, index)
             if end is not None:
                 texts = [paragraph.text for paragraph in events[index:end] if isinstance(paragraph, Paragraph)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from hltui.highlight_events import Event, Heading, Item, Paragraph, events_of
+from hltui.highlight_events import BOLD_LABEL, Event, Heading, Item, Paragraph, events_of
 from hltui.highlight_paragraphs import ParagraphReader, uses_paragraphs
 from hltui.highlight_text import (
     IMAGE_ONLY,
@@ -25,11 +25,13 @@ from hltui.text import HEADING, clean_block, clean_line, unique_tags
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 _ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
 _DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
-_BOLD_LABEL = re.compile(r"^\*\*[^*]{1,40}?:\*\*|^\*\*[^*]{1,40}\*\*::?")
 HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
 )
-_HEADER_BULLET = re.compile(r"^(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*$", re.IGNORECASE)
+# `- Highlights first synced by [[Readwise]]`, `- New highlights added …`, or a bare `- Highlights` block.
+_HEADER_BULLET = re.compile(
+    r"^(?:(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*|(?:\*\*)?highlights:?(?:\*\*)?)$", re.IGNORECASE
+)
 
 
 def is_header_bullet(text: str) -> bool:
@@ -42,7 +44,9 @@ def parse_highlights(lines: list[str]) -> list[Highlight]:
     events = events_of(lines)
     if any(isinstance(event, Heading) and _ID_HEADING.match(event.text) for event in events):
         return _IdHeadingReader().read(events)
-    if any(isinstance(event, Item) for event in events):
+    items = [event for event in events if isinstance(event, Item)]
+    only_labels = all(BOLD_LABEL.match(item.lines[0]) for item in items)  # `- **Date:** …` above paragraphs
+    if items and not (only_labels and uses_paragraphs(events)):
         return _BulletReader().read(events)
     if uses_paragraphs(events) or not any(isinstance(event, Heading) and not _is_header(event) for event in events):
         found = ParagraphReader(lambda text: bool(HIGHLIGHTS_HEADER.match(text))).read(events)
@@ -139,7 +143,7 @@ class _BulletReader:
             self._container(item, section)
         elif _is_tag_only(first) and self._attach(first):
             return
-        elif not self.highlights and _BOLD_LABEL.match(first) and not item.children:
+        elif not self.highlights and BOLD_LABEL.match(first) and not item.children:
             return  # `- **Imported:** date` lines of a metadata outline, before the first highlight
         elif not self.highlights and _is_cover(item):
             return

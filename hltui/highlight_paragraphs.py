@@ -17,7 +17,7 @@ def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
     blocks: list[Heading | list[str]] = []
     current: list[str] = []
     for event in events:
-        if isinstance(event, Paragraph) and event.text.strip():
+        if isinstance(event, Paragraph) and event.text.strip() and not _RULE.match(event.text):
             current.append(event.text)
             continue
         if current:
@@ -25,6 +25,8 @@ def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
             current = []
         if isinstance(event, Heading):
             blocks.append(event)
+        elif isinstance(event, Paragraph) and _RULE.match(event.text):
+            blocks.append([event.text])  # a rule is a block of its own, even with no blank line around it
     if current:
         blocks.append(current)
     return [piece for block in blocks for piece in _split_after_links(block)]
@@ -87,7 +89,7 @@ class ParagraphReader:
             if isinstance(block, Heading):
                 self._heading(block)
             elif _is_rule(block):
-                self._close()  # a rule separates highlights and is never their text
+                self._rule(terminated)
             elif (_is_cover(block) or _is_hashtags(block)) and not self.finished and not self.pending:
                 continue  # a cover, or a template's own `#📫` marker, before the first highlight
             elif not self._attach(block):
@@ -96,6 +98,17 @@ class ParagraphReader:
                     self._close()
         self._close()
         return self.finished
+
+    def _rule(self, terminated: bool) -> None:
+        """A rule separates highlights and is never text; what waits unfinished before it is a note.
+
+        In a section whose highlights end in a link or an id, paragraphs without one between a
+        highlight and the rule are the reader's note on it (the Kindle plugin's layout).
+        """
+        if terminated and self.pending and self.finished:
+            self.finished[-1][0].note_lines.extend(self.pending)
+            self.pending = []
+        self._close()
 
     def _heading(self, heading: Heading) -> None:
         self._close()

@@ -16,6 +16,8 @@ _LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?){_LI
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
 # `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
 _NUMBERED_LINK = re.compile(rf"\(?\[(\d[\d:,\-–]*){_LINK_OPEN}{_URL}\)\)?\s*$")
+_LOCATION_LABEL = re.compile(r"[ \t]*[—–-]?[ \t]*(location|page)[ \t]*:?$", re.IGNORECASE)
+_COMMENT_ID = re.compile(r"%%[ \t]*highlight_id:[ \t]*(\d+)[ \t]*%%")
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
 _TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
@@ -163,7 +165,14 @@ def _take_link(line: str, parts: HighlightParts | None = None) -> tuple[str, str
 
 
 def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str | None, str | None] | None:
-    line = _without_trailing_comments(line)
+    uncommented = _without_trailing_comments(line)
+    if uncommented is not line:
+        comment_id = _COMMENT_ID.search(line, len(uncommented))
+        if comment_id:  # `text %% highlight_id: 218789239 %%` (obsidian-readwise, 2021) ends a highlight
+            if parts is not None:
+                parts.block_id = parts.block_id or comment_id.group(1)
+            return uncommented, None, None
+    line = uncommented
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns
@@ -186,8 +195,11 @@ def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str |
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), None
     match = _NUMBERED_LINK.search(line)
     if match:
-        kind = "Time" if ":" in match.group(1) else "Location"
-        return line[: match.start()].rstrip(" \t\u00a0"), _location(kind, match.group(1)), match.group(2)
+        rest, kind = line[: match.start()].rstrip(" \t\u00a0"), "Time" if ":" in match.group(1) else "Location"
+        label = _LOCATION_LABEL.search(rest[-40:])  # the Kindle plugin's `text — location: [604](kindle://…)`
+        if label:
+            rest, kind = rest[: len(rest) - len(label.group(0))].rstrip(), label.group(1).capitalize()
+        return rest, _location(kind, match.group(1)), match.group(2)
     return None
 
 

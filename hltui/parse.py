@@ -27,6 +27,7 @@ from hltui.text import (
     unquote_value,
 )
 
+_LINKED_NAME = re.compile(r"^\[([^\[\]]+)\]\([^()\s]*\)$")  # `[Jane Doe](https://…)`, the Kindle plugin's author
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
 _SYNC_LINE = re.compile(r"\bsynced\s+[\d,]+\s+highlights?\s+from\s+[\d,]+\s+(?:documents?|books?|sources?)", re.I)
 _HIGHLIGHTS_SUFFIX = "(highlights)"
@@ -217,6 +218,7 @@ def _build_document(
 ) -> Document:
     """Choose each field from the most trustworthy place that has it."""
     yaml_values = {identity(key): value for key, value in values.items() if key != "Author"}
+    kindle = _kindle_plugin_values(yaml_values)
     fields = body.fields
     category_sources = [
         fields.get("category"),
@@ -229,11 +231,18 @@ def _build_document(
     path = PurePosixPath(source_path)
     # A tag like `readwise-books` is the last hint, after the folder name.
     category = (
-        category or folder_category(path.parent.parts) or category_from(yaml_values.get("tags"), reader_types=False)
+        category
+        or folder_category(path.parent.parts)
+        or category_from([yaml_values.get("tags"), *body.tags], reader_types=False)
+        or ("books" if kindle else None)
     )
     excluded = {identity(tag) for source in category_sources[:4] for tag in parse_tags(source)}
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
-    full_title = clean_line(unquote_value(fields.get("full_title", ""))) or clean_line(yaml_values.get("fulltitle"))
+    full_title = (
+        clean_line(unquote_value(fields.get("full_title", "")))
+        or clean_line(yaml_values.get("fulltitle"))
+        or clean_line(kindle.get("title"))
+    )
     title = _first_line(
         yaml_values.get("title"),
         _page_title(_first_line(fields.get("title")), full_title),
@@ -241,7 +250,7 @@ def _build_document(
         full_title,
         _file_title(path),
     )
-    author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"))
+    author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"), kindle.get("author"))
     return Document(
         title=title or strip_control(path.name),
         full_title=full_title,
@@ -256,10 +265,23 @@ def _build_document(
     )
 
 
+def _kindle_plugin_values(yaml_values: dict[str, Any]) -> dict[str, object]:
+    """`title` and `author` from the Kindle plugin's `kindle-sync:` block or `kindle-title:` keys."""
+    block = yaml_values.get("kindlesync")
+    found = {identity(str(key)): value for key, value in block.items()} if isinstance(block, dict) else {}
+    for key in ("title", "author"):
+        if yaml_values.get(f"kindle{key}") is not None:
+            found.setdefault(key, yaml_values[f"kindle{key}"])
+    return {key: found[key] for key in ("title", "author") if found.get(key) is not None}
+
+
 def _author_name(author: str | None) -> str | None:
-    """The author as a name: `Jane Doe;` -> `Jane Doe`, a linted tag `#people/authors/jane` -> `jane`."""
+    """The author as a name: `[Jane Doe](url)` and `Jane Doe;` -> `Jane Doe`, `#people/authors/jane` -> `jane`."""
     if not author:
         return None
+    linked = _LINKED_NAME.match(author)
+    if linked:
+        author = linked.group(1).strip()
     if author.startswith("#") and " " not in author and len(author) > 1:
         author = author.rsplit("/", 1)[-1].lstrip("#") or author
     return author.rstrip(";,")
@@ -291,6 +313,8 @@ def _page_title(title: str | None, full_title: str | None) -> str | None:
     """A Logseq property title without its namespace; the full title when it has one."""
     if not title or "/" not in title:
         return title
+    if full_title and title.endswith("/" + full_title):
+        return full_title  # `Document/World War I` with `full-title:: World War I`
     *namespace, name = title.split("/")
     # `TCP/IP Illustrated` is a title with a slash; `Readwise/Highlights/X` is a namespace.
     is_namespace = all(part and not part[0].isspace() and " " not in part for part in namespace) and (
