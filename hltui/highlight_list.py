@@ -18,6 +18,7 @@ from hltui.highlight_text import (
     note_line,
     split_text,
     tag_line,
+    take_trailing_link,
 )
 from hltui.model import Highlight
 from hltui.text import HEADING, clean_block, clean_line, unique_tags
@@ -25,6 +26,7 @@ from hltui.text import HEADING, clean_block, clean_line, unique_tags
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 _ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
 _DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
+_NOTE_MARK = re.compile(r"^\s*\[n\]\s*", re.IGNORECASE)  # a template's marker of the reader's note
 HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
 )
@@ -278,6 +280,8 @@ class _IdHeadingReader:
                 in_text = self._line(parts, event.text, in_text)
             elif isinstance(event, Item) and parts is not None and in_text:
                 parts.text_lines.extend(["- " + line if i == 0 else line for i, line in enumerate(event.all_lines())])
+            elif isinstance(event, Item) and parts is not None and parts.text_lines:
+                _note_bullet(parts, event.all_lines())
         highlights.extend(filter(None, [_finish(parts, section)] if parts else []))
         return highlights
 
@@ -299,6 +303,16 @@ class _IdHeadingReader:
         elif text.strip() and not is_block_id(text):
             parts.note_lines.append(text.strip())
         return False
+
+
+def _note_bullet(parts: HighlightParts, lines: list[str]) -> None:
+    """`- [n] my note  * [View Highlight](url)` under a quoted highlight: its note and its link."""
+    first, note_url = take_trailing_link(lines[-1])
+    parts.url = parts.url or note_url
+    lines = [line.strip() for line in [*lines[:-1], first.rstrip(" *")]]
+    lines[0] = _NOTE_MARK.sub("", lines[0])
+    if any(line.strip() for line in lines):
+        add_child(parts, lines, unlabelled_is_note=True)
 
 
 def _is_date_line(text: str) -> bool:

@@ -92,13 +92,18 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
 
 
 def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
-    """Lines minus block ids and Logseq block properties; the first block id is remembered."""
+    """Lines minus block ids and Logseq block properties; the first block id is remembered.
+
+    When the highlight's link ends a `key:: value` line, the highlighted text itself held such
+    lines (a quoted template): then they are text. Logseq writes a block's properties after it.
+    """
+    quoted_properties = bool(lines) and bool(_BLOCK_PROPERTY_LINE.match(lines[-1])) and ends_in_link(lines[-1])
     kept: list[str] = []
     for line in lines:
         block_id = _BLOCK_ID_LINE.match(line) or _ANCHOR_LINE.match(line)
         if block_id:
             parts.block_id = parts.block_id or block_id.group(1)
-        elif not _BLOCK_PROPERTY_LINE.match(line):
+        elif quoted_properties or not _BLOCK_PROPERTY_LINE.match(line):
             kept.append(line)
     return kept
 
@@ -224,6 +229,12 @@ def _kindle_location(url: str | None) -> str | None:
         return None
     values = parse_qs(urlparse(url).query).get("location")
     return f"Location {values[0]}" if values and values[0].isdigit() else None
+
+
+def take_trailing_link(line: str) -> tuple[str, str | None]:
+    """A line without its trailing links, and the URL they gave."""
+    rest, _, url = _strip_links(line)
+    return rest, url
 
 
 def ends_in_link(line: str) -> bool:
