@@ -30,6 +30,7 @@ FIELD_NAMES: dict[str, str] = {
     "url": "url",
     "link": "url",
     "sourceurl": "url",
+    "reference": "url",  # the Kindle plugin's `* Reference: https://www.amazon.com/dp/…`
     "source": "source",
     "summary": "summary",
     "documentnote": "note",

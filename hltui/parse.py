@@ -282,6 +282,8 @@ def _author_name(author: str | None) -> str | None:
     linked = _LINKED_NAME.match(author)
     if linked:
         author = linked.group(1).strip()
+    if author.startswith("@@"):
+        author = author[1:]  # a template's `[[@{{author}}]]` around a handle that has its own `@`
     if author.startswith("#") and " " not in author and len(author) > 1:
         author = author.rsplit("/", 1)[-1].lstrip("#") or author
     return author.rstrip(";,")
