@@ -181,24 +181,42 @@ def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str |
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns
-    match = _TRAILING_BLOCK_ID.search(line)
+    caret = line.rfind("^")
+    match = _TRAILING_BLOCK_ID.search(line, max(0, caret - 1)) if caret >= 0 else None
     if match:
         if parts is not None:
             parts.block_id = parts.block_id or match.group(1)
         return line[: match.start()].rstrip(" \t\u00a0"), None, None
-    match = _OPEN_IN_READWISE.search(line)
+    return _take_linked(line, _link_start(line)) if tail == ")" else None
+
+
+def _link_start(line: str) -> int:
+    """Where a trailing `[label](url)` can start: before the last `[` ahead of the last `](`.
+
+    The patterns are searched from there, not from the start of the line: scanning every line
+    whole, once per pattern, was the parser's largest cost.
+    """
+    boundary = max(line.rfind("]("), line.rfind("] ("))
+    label = line.rfind("[", 0, boundary) if boundary > 0 else -1
+    return max(0, label - 1) if label >= 0 else max(0, line.rfind("("))
+
+
+def _take_linked(line: str, start: int) -> tuple[str, str | None, str | None] | None:
+    """Take a trailing link or parenthesised location that starts at or after `start`."""
+    match = _OPEN_IN_READWISE.search(line, start)
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
-    match = _LINKED_LOCATION.search(line)
+    match = _LINKED_LOCATION.search(line, start)
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), match.group(3)
-    match = _VIEW_LINK.search(line)
+    match = _VIEW_LINK.search(line, start)
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
-    match = _PLAIN_LOCATION.search(line)
+    paren = line.rfind("(")
+    match = _PLAIN_LOCATION.search(line, paren) if paren >= 0 else None
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), None
-    match = _NUMBERED_LINK.search(line)
+    match = _NUMBERED_LINK.search(line, start)
     if match:
         rest, kind = line[: match.start()].rstrip(" \t\u00a0"), "Time" if ":" in match.group(1) else "Location"
         label = _LOCATION_LABEL.search(rest[-40:])  # the Kindle plugin's `text — location: [604](kindle://…)`
