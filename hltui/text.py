@@ -42,6 +42,8 @@ _CATEGORY_WORDS = {
 
 def strip_control(text: str) -> str:
     """Remove escape sequences and control characters, keeping tabs and newlines."""
+    if text.isprintable():
+        return text  # no control or bidi character: the common case, without the two patterns
     return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
@@ -79,13 +81,15 @@ def unescape_markdown(text: str) -> str:
 
 def unwrap_wikilinks(text: str) -> str:
     """Turn `[[name]]` into `name`; a `|` stays, since names such as podcast titles hold one."""
-    return _WIKILINK.sub(lambda match: match.group(1), text)
+    return _WIKILINK.sub(lambda match: match.group(1), text) if "[[" in text else text
 
 
 def is_placeholder(text: str) -> bool:
     """Whether a rendered value is an empty template placeholder such as `None`."""
     stripped = text.strip().strip("`").strip()
-    return stripped.casefold() in _PLACEHOLDERS or bool(_TEMPLATE_PLACEHOLDER.match(stripped))
+    if stripped.casefold() in _PLACEHOLDERS:
+        return True
+    return "{" in stripped and bool(_TEMPLATE_PLACEHOLDER.match(stripped))
 
 
 _FLATTEN_LIMIT = 1000
@@ -120,7 +124,8 @@ def clean_line(value: object) -> str | None:
         return None
     text = ", ".join(part for part in parts if not is_placeholder(part))
     text = strip_control(html.unescape(unwrap_wikilinks(text)))
-    text = _MARKDOWN_ESCAPE.sub(r"\1", " ".join(text.split()))
+    text = " ".join(text.split())
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
     italic = _WHOLE_ITALIC.match(text)
     text = italic.group(2) if italic else text
     return None if is_placeholder(text) else text
