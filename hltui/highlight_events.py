@@ -85,7 +85,7 @@ def events_of(lines: list[str]) -> list[Event]:
         elif bullet:
             _open_item(events, stack, indent, bullet.group(3) or "", "\t" in bullet.group(1))
         elif indent > 0 and stack:
-            _continue_item(stack, indent, expanded, blank_pending)
+            _continue_item(stack, indent, expanded, blank_pending, line.startswith("\t"))
         elif stack and not blank_pending and not is_block_id(line):
             stack[-1].lines.append(line.strip())
         else:
@@ -108,12 +108,15 @@ def _open_item(events: list[Event], stack: list[Item], indent: int, text: str, t
     stack.append(item)
 
 
-def _continue_item(stack: list[Item], indent: int, expanded: str, blank_pending: bool) -> None:
+def _continue_item(stack: list[Item], indent: int, expanded: str, blank_pending: bool, tabbed: bool) -> None:
     """Add an indented line to the deepest bullet it sits under."""
     while len(stack) > 1 and stack[-1].indent >= indent:
         stack.pop()
     target = stack[-1]
-    content = expanded[min(indent, target.indent + 2) :].rstrip()
+    # A tab under a bullet written with spaces is that bullet's one level (Logseq's tabbed bullets
+    # continue with two spaces after their own tabs).
+    step = 4 if tabbed and not target.tabbed else 2
+    content = expanded[min(indent, target.indent + step) :].rstrip()
     if blank_pending:
         target.lines.append("")
     if target.lines == [""]:
