@@ -310,3 +310,24 @@ def test_a_tweet_of_hashtags_after_the_first_highlight_is_a_highlight() -> None:
     )
     assert document.tags == ("meta",)
     assert [h.text for h in document.highlights] == ["First tweet", "#rust #python"]
+
+
+def test_a_tab_continues_a_bullet_written_with_spaces_without_stray_spaces() -> None:
+    """Linted 2025 templates: `- first line` then a TAB-indented second line carrying the link."""
+    document = only_document(
+        "# An Essay\n\n## Metadata\n- Author: [[Jane Doe]]\n\n## Highlights\n"
+        "- Write first, tidy after.\n\tKeep the two apart. ([View Highlight](https://read.readwise.io/read/01abc))\n"
+    )
+    [highlight] = document.highlights
+    assert highlight.text == "Write first, tidy after.\nKeep the two apart."
+    assert highlight.url == "https://read.readwise.io/read/01abc"
+
+
+def test_logseq_tabbed_bullets_keep_their_continuation_indent() -> None:
+    """Logseq pages: a TAB-indented block continues with its tabs and two spaces; code keeps its indent."""
+    document = only_document(
+        "title:: Some Code\nauthor:: [[Jane Doe]]\n\n- Highlights first synced by [[Readwise]] [[Oct 1st, 2023]]\n"
+        "\t- class Cache:\n\t      size = 0 ([View Highlight](https://read.readwise.io/read/01def))\n"
+    )
+    [highlight] = document.highlights
+    assert highlight.text == "class Cache:\n    size = 0"
