@@ -29,9 +29,21 @@ class Item:
     position: int = 0
 
     def all_lines(self) -> list[str]:
-        """This item's lines followed by its descendants', for a child block."""
-        nested = [f"  {line}" for child in self.children for line in _as_child(child.all_lines())]
-        return [*self.lines, *nested]
+        """This item's lines with its descendants' where they were written, for a child block."""
+        if not self.children:
+            return list(self.lines)
+        lines: list[str] = []
+        children = iter(self.children)
+        child = next(children, None)
+        for index, line in enumerate(self.lines):
+            while child is not None and child.position <= index and index > 0:
+                lines += [f"  {text}" for text in _as_child(child.all_lines())]
+                child = next(children, None)
+            lines.append(line)
+        while child is not None:
+            lines += [f"  {text}" for text in _as_child(child.all_lines())]
+            child = next(children, None)
+        return lines
 
 
 def _as_child(lines: list[str]) -> list[str]:

@@ -331,3 +331,14 @@ def test_logseq_tabbed_bullets_keep_their_continuation_indent() -> None:
     )
     [highlight] = document.highlights
     assert highlight.text == "class Cache:\n    size = 0"
+
+
+def test_a_list_inside_a_note_stays_where_it_was_written() -> None:
+    """Bulk Markdown export (`### Metadata`, `**Note:**` children): a note's own list, then more note."""
+    document = only_document(
+        "# A Book\n\n### Metadata\n- Author: Jane Doe\n\n### Highlights\n"
+        "- Requests should be short-lived. (Page 3)\n"
+        "    - **Note:** Short requests are\n      * cheap\n      * easy to retry\n      But long ones are not\n"
+    )
+    [highlight] = document.highlights
+    assert highlight.note == "Short requests are\n  - cheap\n  - easy to retry\nBut long ones are not"
