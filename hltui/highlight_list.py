@@ -26,6 +26,7 @@ from hltui.text import HEADING, clean_block, clean_line, unique_tags
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 _ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
 _DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
+_PROPERTY = re.compile(r"^[A-Za-z][\w -]{0,40}::(?:[ \t].*)?$")  # Roam's `Recommended By::` attribute
 _NOTE_MARK = re.compile(r"^\s*\[n\]\s*", re.IGNORECASE)  # a template's marker of the reader's note
 HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
@@ -38,7 +39,8 @@ _HEADER_BULLET = re.compile(
 
 def is_header_bullet(text: str) -> bool:
     """A Logseq/Roam block such as `Highlights first synced by [[Readwise]] [[date]]`."""
-    return bool(_HEADER_BULLET.match(text.strip()))
+    text = text.strip()
+    return bool(_HEADER_BULLET.match(text.replace("[[", "").replace("]]", "") if "[[" in text else text))
 
 
 def parse_highlights(lines: list[str]) -> list[Highlight]:
@@ -47,13 +49,23 @@ def parse_highlights(lines: list[str]) -> list[Highlight]:
     if any(isinstance(event, Heading) and _ID_HEADING.match(event.text) for event in events):
         return _IdHeadingReader().read(events)
     items = [event for event in events if isinstance(event, Item)]
-    only_labels = all(BOLD_LABEL.match(item.lines[0]) for item in items)  # `- **Date:** …` above paragraphs
-    if items and not (only_labels and uses_paragraphs(events)):
+    if items and not _paragraphs_hold_the_highlights(items, events):
         return _BulletReader().read(events)
     if uses_paragraphs(events) or not any(isinstance(event, Heading) and not _is_header(event) for event in events):
         found = ParagraphReader(lambda text: bool(HIGHLIGHTS_HEADER.match(text))).read(events)
         return [highlight for parts, section in found if (highlight := _finish(parts, section))]
     return _HeadingReader().read(events)
+
+
+def _paragraphs_hold_the_highlights(items: list[Item], events: list[Event]) -> bool:
+    """Paragraphs are the highlights though bullets are written too: `- **Date:** …` above them,
+    or the reader's own lists among quoted highlights that end in their links (no bullet does)."""
+    if not uses_paragraphs(events):
+        return False
+    if all(BOLD_LABEL.match(item.lines[0]) for item in items):
+        return True
+    linked_paragraph = any(isinstance(event, Paragraph) and ends_in_link(event.text) for event in events)
+    return linked_paragraph and not any(ends_in_link(line) for item in items for line in item.all_lines())
 
 
 def _is_header(heading: Heading) -> bool:
@@ -145,8 +157,8 @@ class _BulletReader:
             self._container(item, section)
         elif _is_tag_only(first) and self._attach(first):
             return
-        elif not self.highlights and BOLD_LABEL.match(first) and not item.children:
-            return  # `- **Imported:** date` lines of a metadata outline, before the first highlight
+        elif not self.highlights and (BOLD_LABEL.match(first) or _PROPERTY.match(first)) and not item.children:
+            return  # `- **Imported:** date`, `- Recommended By::` lines of a metadata outline
         elif not self.highlights and _is_cover(item):
             return
         else:

@@ -9,6 +9,7 @@ from hltui.highlight_events import Event, Heading, Paragraph
 from hltui.highlight_text import IMAGE_ONLY, HighlightParts, ends_in_link, goto_url, is_block_id, note_line, tag_line
 from hltui.text import clean_line
 
+_LOCATION_HEADING = re.compile(r"^(?:Location|Page|Time)[ \t\u00a0]+[\d:,\-–]+$", re.IGNORECASE)
 _RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
@@ -40,7 +41,7 @@ def _split_after_links(block: Heading | list[str]) -> list[Heading | list[str]]:
     current: list[str] = []
     for line in block:
         current.append(line)
-        if ends_in_link(line):
+        if ends_in_link(line) and note_line(line.strip()) is None:  # a note label may carry the link
             pieces.append(current)
             current = []
     return [*pieces, current] if current else pieces
@@ -51,6 +52,10 @@ def uses_paragraphs(events: list[Event]) -> bool:
     return any(
         isinstance(event, Paragraph) and (event.text.startswith(">") or ends_in_link(event.text)) for event in events
     )
+
+
+def _is_quote(lines: list[str]) -> bool:
+    return lines[0].lstrip().startswith(">")
 
 
 def _is_rule(block: list[str]) -> bool:
@@ -79,6 +84,7 @@ class ParagraphReader:
         self.is_header = is_header
         self.finished: list[tuple[HighlightParts, str | None]] = []
         self.pending: list[str] = []
+        self.leading_note: list[str] = []
         self.section: str | None = None
 
     def read(self, events: list[Event]) -> list[tuple[HighlightParts, str | None]]:
@@ -93,6 +99,9 @@ class ParagraphReader:
             elif (_is_cover(block) or _is_hashtags(block)) and not self.finished and not self.pending:
                 continue  # a cover, or a template's own `#📫` marker, before the first highlight
             elif not self._attach(block):
+                if _is_quote(block) and self.pending and not _is_quote(self.pending):
+                    # The reader's words written above a quoted highlight are their note on it.
+                    self.leading_note, self.pending = self.pending, []
                 self.pending.extend([""] * bool(self.pending) + block)
                 if not terminated or ends_in_link(block[-1]):
                     self._close()
@@ -112,13 +121,14 @@ class ParagraphReader:
 
     def _heading(self, heading: Heading) -> None:
         self._close()
-        if not self.is_header(heading.text):
-            self.section = clean_line(heading.text)
+        if not self.is_header(heading.text) and not _LOCATION_HEADING.match(heading.text):
+            self.section = clean_line(heading.text)  # `### Location 42` names no section, only a place
 
     def _close(self) -> None:
         if self.pending:
-            self.finished.append((HighlightParts(text_lines=self.pending), self.section))
-            self.pending = []
+            parts = HighlightParts(text_lines=self.pending, note_lines=self.leading_note)
+            self.finished.append((parts, self.section))
+            self.pending, self.leading_note = [], []
 
     def _attach(self, block: list[str]) -> bool:
         """A note, tags, a link or a block id written as a paragraph of its own."""

@@ -12,7 +12,7 @@ _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
 # `] (` with a space: some templates break the link that way, and it still means the link.
 _LINK_OPEN = r"\][ \t]?\("
-_LINKED_LOCATION = re.compile(rf"\(?\[(Location|Page|Time){_SPACE}+([^\]]+?){_LINK_OPEN}{_URL}\)\)?\s*$")
+_LINKED_LOCATION = re.compile(rf"\(?\[\(?(Location|Page|Time){_SPACE}+([^\]]+?)\)?{_LINK_OPEN}{_URL}\)\)?\s*$")
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
 # `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
 _NUMBERED_LINK = re.compile(rf"\(?\[(\d[\d:,\-–]*){_LINK_OPEN}{_URL}\)\)?\s*$")
@@ -315,8 +315,12 @@ def tag_line(text: str) -> list[str] | None:
 def note_line(text: str) -> str | None:
     """The note when a whole line is a note label (`**Note**: ...`)."""
     match = _LABEL.match(text)
-    if match and match.group(1).strip().casefold() in _NOTE_LABELS:
+    label = match.group(1).strip().casefold() if match else ""
+    # `**Initial thought or note on:**`: a bold label that speaks of a note or a thought.
+    if match and (label in _NOTE_LABELS or (text.lstrip().startswith("**") and _NOTE_WORDS.search(label))):
         note = match.group(3)
+        if note.strip() and not _strip_links(note.strip())[0].strip():
+            return ""  # the label is followed only by the highlight's location link
         # `**Note: text**`: the bold opened before the label closes after the note.
         if text.lstrip().startswith("**") and note.rstrip().endswith("**") and note.count("**") % 2:
             return note.rstrip()[:-2]

@@ -250,7 +250,13 @@ def _build_document(
         full_title,
         _file_title(path),
     )
-    author = _first_line(fields.get("author"), yaml_values.get("author"), values.get("Author"), kindle.get("author"))
+    author = _first_line(
+        fields.get("author"),
+        yaml_values.get("author"),
+        yaml_values.get("authors"),
+        values.get("Author"),
+        kindle.get("author"),
+    )
     return Document(
         title=title or strip_control(path.name),
         full_title=full_title,
@@ -340,6 +346,7 @@ def _document_url(fields: dict[str, str], yaml_values: dict[str, Any], body: Bod
     for candidate in candidates:
         for value in filter(None, (clean_line(item) for item in _as_list(candidate))):
             value = unescape_markdown(value) if "\\" in value else value  # Logseq writes `\-` in URLs
+            value = value[1:-1] if value.startswith("<") and value.endswith(">") else value  # `<https://…>`
             found = _URL_IN_TEXT.search(value) if "](" in value or " " in value else None
             if found:
                 return found.group(0)
