@@ -17,6 +17,7 @@ _YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*):(?:[ \t]+(.*)|[ \t]*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s*(.*)$")
 _LOOKS_LIKE_FRONT_MATTER = re.compile(r"^([A-Za-z_][\w .-]*:(\s|$)|\{|- [A-Za-z][\w -]*:\s)")
 _MAX_FRONT_MATTER_LINES = 400
+_KNOWN_KEYS = {"title", "fulltitle", "author", "authors", "category", "url", "sourceurl", "tags", "documenttags"}
 _PEOPLE_KEYS = {"author", "authors", "creator", "creators"}
 # Longer lines are read as text, not given to YAML: a base-60 number of 880 KB (`1:59:59:...`)
 # took PyYAML 15 s, and no real front matter line comes near this.
@@ -83,6 +84,12 @@ def split_segments(lines: list[str]) -> list[Segment]:
     return segments
 
 
+def _opens_with_a_key(line: str) -> bool:
+    """A first line a second export's front matter would start with: `title:`, `Full Title:`, `{`."""
+    key = line.lstrip("- ").partition(":")[0].strip()
+    return line.startswith("{") or " " not in key or "".join(key.casefold().split()) in _KNOWN_KEYS
+
+
 def _front_matter_end(lines: list[str], start: int) -> int | None:
     """The index of the closing `---` when a front matter block opens at `start`."""
     if not _DELIMITER.match(lines[start]) or start + 1 >= len(lines):
@@ -91,6 +98,8 @@ def _front_matter_end(lines: list[str], start: int) -> int | None:
         return None
     if not _LOOKS_LIKE_FRONT_MATTER.match(lines[start + 1]):
         return None
+    if start > 0 and not _opens_with_a_key(lines[start + 1]):
+        return None  # mid-file, `---` then `Realistic data is useful when:` is a rule and a sentence
     for index in range(start + 1, min(len(lines), start + _MAX_FRONT_MATTER_LINES)):
         line = lines[index]
         if _DELIMITER.match(line):

@@ -77,7 +77,8 @@ class ParagraphReader:
     """Each paragraph is a highlight; `Note:`/`Tags:` paragraphs belong to the one before.
 
     When the section ends its highlights with a link or a block id, a paragraph without one
-    continues into the next: that is a highlight of several paragraphs.
+    continues into the next: that is a highlight of several paragraphs. Where rules separate
+    the highlights and nothing else ends them, a highlight runs from rule to rule.
     """
 
     def __init__(self, is_header: Callable[[str], bool]) -> None:
@@ -91,6 +92,8 @@ class ParagraphReader:
         """The parts of each highlight and its section, in order."""
         blocks = paragraph_blocks(events)
         terminated = any(isinstance(block, list) and ends_in_link(block[-1]) for block in blocks)
+        # Without links or ids, rules between highlights (Apple Books) say where each one ends.
+        ruled = not terminated and sum(1 for block in blocks if isinstance(block, list) and _is_rule(block)) >= 2
         for block in blocks:
             if isinstance(block, Heading):
                 self._heading(block)
@@ -103,7 +106,7 @@ class ParagraphReader:
                     # The reader's words written above a quoted highlight are their note on it.
                     self.leading_note, self.pending = self.pending, []
                 self.pending.extend([""] * bool(self.pending) + block)
-                if not terminated or ends_in_link(block[-1]):
+                if not (terminated or ruled) or ends_in_link(block[-1]):
                     self._close()
         self._close()
         return self.finished
