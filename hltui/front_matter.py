@@ -24,6 +24,7 @@ _PEOPLE_KEYS = {"author", "authors", "creator", "creators"}
 _MAX_YAML_LINE = 16_000
 # Python refuses to turn longer digit strings into an int (sys.get_int_max_str_digits()).
 _MAX_INT_DIGITS = 4_000
+_MAX_INT_BITS = 13_000  # about 3,900 decimal digits, which str() can still write
 
 
 class _Loader(SafeLoader):  # type: ignore[misc,valid-type]
@@ -39,7 +40,11 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> object:
     if len(value) > _MAX_INT_DIGITS:
         loader.long_numbers.append(value)
         return value
-    return yaml.SafeLoader.construct_yaml_int(loader, node)
+    number = yaml.SafeLoader.construct_yaml_int(loader, node)
+    if isinstance(number, int) and number.bit_length() > _MAX_INT_BITS:  # `0xfff…`: few digits, huge number
+        loader.long_numbers.append(value)
+        return value
+    return number
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -228,6 +233,7 @@ def _recover_lines(lines: list[str]) -> dict[str, Any]:
         if item and (line[0].isspace() or values[key] in ("", None) or isinstance(values[key], list)):
             if not isinstance(values[key], list):
                 values[key] = []
+                continued.pop(key, None)  # the value became a list: its earlier lines were not its text
             values[key].append(_scalar(item.group(1)))
         elif isinstance(values[key], str) and values[key] not in ("|", ">", "|-", ">-"):
             continued.setdefault(key, []).append(line.strip())

@@ -204,11 +204,14 @@ def _with_inner_lists(item: Item, lines: list[str], children: list[Item]) -> tup
     if closing is None and not count:
         return list(lines), children
     inner = children[: children.index(closing) + 1] if closing else children[:count]
+    at_line: dict[int, list[str]] = {}  # grouped once: a lookup per line was quadratic
+    for child in inner:
+        at_line.setdefault(min(child.position, len(lines)), []).extend(_as_text(child, closing))
     text: list[str] = []
     for index, line in enumerate(lines):
-        text += [bullet for child in inner if child.position == index for bullet in _as_text(child, closing)]
+        text += at_line.get(index, [])
         text.append(line)
-    text += [bullet for child in inner if child.position >= len(lines) for bullet in _as_text(child, closing)]
+    text += at_line.get(len(lines), [])
     rest = children[len(inner) :]
     return text, [*closing.children, *rest] if closing else rest
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from hltui.highlight_events import Event, Heading, Paragraph
+from hltui.highlight_events import Event, Heading, Item, Paragraph
 from hltui.highlight_text import IMAGE_ONLY, HighlightParts, ends_in_link, goto_url, is_block_id, note_line, tag_line
 from hltui.text import clean_line
 
@@ -13,17 +14,34 @@ _LOCATION_HEADING = re.compile(r"^(?:Location|Page|Time)[ \t\u00a0]+[\d:,\-–]+
 _RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
-def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
-    """Headings, and paragraphs as lists of lines (a blank line ends a paragraph)."""
-    blocks: list[Heading | list[str]] = []
+@dataclass(slots=True)
+class Bullet:
+    """A bullet among paragraph highlights: the reader's own list, written back as Markdown."""
+
+    lines: list[str]
+    after_blank: bool
+
+
+Block = Heading | Bullet | list[str]
+
+
+def paragraph_blocks(events: list[Event]) -> list[Block]:
+    """Headings, bullets, and paragraphs as lists of lines (a blank line ends a paragraph)."""
+    blocks: list[Block] = []
     current: list[str] = []
+    blank = False
     for event in events:
         if isinstance(event, Paragraph) and event.text.strip() and not _RULE.match(event.text):
             current.append(event.text)
+            blank = False
             continue
         if current:
             blocks.append(current)
             current = []
+        if isinstance(event, Item):
+            lines = event.all_lines()
+            blocks.append(Bullet(["- " + lines[0], *lines[1:]], blank))
+        blank = isinstance(event, Paragraph) and not event.text.strip()
         if isinstance(event, Heading):
             blocks.append(event)
         elif isinstance(event, Paragraph) and _RULE.match(event.text):
@@ -33,11 +51,11 @@ def paragraph_blocks(events: list[Event]) -> list[Heading | list[str]]:
     return [piece for block in blocks for piece in _split_after_links(block)]
 
 
-def _split_after_links(block: Heading | list[str]) -> list[Heading | list[str]]:
+def _split_after_links(block: Block) -> list[Block]:
     """Lines that each end in a link are highlights of their own, even with no blank between."""
-    if isinstance(block, Heading):
+    if not isinstance(block, list):
         return [block]
-    pieces: list[Heading | list[str]] = []
+    pieces: list[Block] = []
     current: list[str] = []
     for line in block:
         current.append(line)
@@ -97,6 +115,8 @@ class ParagraphReader:
         for block in blocks:
             if isinstance(block, Heading):
                 self._heading(block)
+            elif isinstance(block, Bullet):
+                self._bullet(block)
             elif _is_rule(block):
                 self._rule(terminated)
             elif (_is_cover(block) or _is_hashtags(block)) and not self.finished and not self.pending:
@@ -110,6 +130,22 @@ class ParagraphReader:
                     self._close()
         self._close()
         return self.finished
+
+    def _bullet(self, bullet: Bullet) -> None:
+        """The reader's list goes with their words: what is pending, else the last highlight's note."""
+        lines = [""] * bullet.after_blank + bullet.lines
+        if self.pending:
+            self.pending.extend(lines)
+        elif self.finished:
+            parts = self.finished[-1][0]
+            first = bullet.lines[0][2:].strip()
+            note, tags = note_line(first), tag_line(first)
+            if tags is not None:
+                parts.tags.extend(tags)
+            elif note is not None:
+                parts.note_lines.extend([*[""] * (bullet.after_blank and bool(parts.note_lines)), note])
+            else:
+                parts.note_lines.extend(lines if parts.note_lines else bullet.lines)
 
     def _rule(self, terminated: bool) -> None:
         """A rule separates highlights and is never text; what waits unfinished before it is a note.

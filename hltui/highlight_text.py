@@ -15,9 +15,11 @@ _LINK_OPEN = r"\][ \t]?\("
 _LINKED_LOCATION = re.compile(rf"\(?\[\(?(Location|Page|Time){_SPACE}+([^\]]+?)\)?{_LINK_OPEN}{_URL}\)\)?\s*$")
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
 # `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
-_NUMBERED_LINK = re.compile(rf"\(?\[(\d[\d:,\-–]*){_LINK_OPEN}{_URL}\)\)?\s*$")
+# Only after a space or `(`, and not to an anchor: `winner?[2](#fn2)` is a footnote.
+_NUMBERED_LINK = re.compile(rf"(?:\(|(?<=\s))\[(\d[\d:,\-–]*){_LINK_OPEN}(?!#){_URL}\)\)?\s*$")
 _LOCATION_LABEL = re.compile(r"[ \t]*[—–-]?[ \t]*(location|page)[ \t]*:?$", re.IGNORECASE)
 _COMMENT_ID = re.compile(r"%%[ \t]*highlight_id:[ \t]*(\d+)[ \t]*%%")
+_HYPOTHESIS_TAIL = re.compile(r" — \[Updated on [^\]\n]*\]\(([^\s()]+)\)(?:[ \t]+—[ \t]+Group:[ \t]+\S+)?[ \t]*$")
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
 _TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
@@ -35,6 +37,7 @@ _IMAGE_SIZE = re.compile(r"(?<=\))\{:[a-z-]+ [^{}\n]{0,200}\}")
 # `#Highlight #[[2024-04-07]]` written by a template after the location link.
 _TAG_TOKEN = re.compile(r"#(?:\[\[[^\[\]\n]+\]\]|[^\s#\[\]()]+)$")
 _MAX_TRAILING_TAGS = 50
+_MAX_TRAILING_LINKS = 8
 # A line that is only an image (a cover): `![rw-book-cover](url)`, `![](url){:height 5}`, `<img src=...>`.
 IMAGE_ONLY = re.compile(r"^(?:-[ \t]+)?(?:!\[[^\]]*\]\([^()\s]*\)(?:\{[^{}]*\})?|<img\b[^>]*>)$", re.IGNORECASE)
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
@@ -127,7 +130,7 @@ def _strip_links(line: str, parts: HighlightParts | None = None) -> tuple[str, s
     url: str | None = None
     readwise_url: str | None = None
     line = _take_template_tags(line, parts)
-    while True:
+    for _ in range(_MAX_TRAILING_LINKS):  # a template writes a few; a hostile line could hold thousands
         found = _take_link(line, parts)
         if found is None:
             return line, location, url or readwise_url
@@ -136,6 +139,7 @@ def _strip_links(line: str, parts: HighlightParts | None = None) -> tuple[str, s
             readwise_url = readwise_url or found_url
             continue
         location, url = location or found_location, url or found_url
+    return line, location, url or readwise_url
 
 
 def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
@@ -178,6 +182,10 @@ def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str |
                 parts.block_id = parts.block_id or comment_id.group(1)
             return uncommented, None, None
     line = uncommented
+    annotated = line.rfind(" — [Updated on ")  # the Hypothesis plugin: `— [Updated on …](hyp.is/…) — Group: #x`
+    match = _HYPOTHESIS_TAIL.match(line, annotated) if annotated >= 0 else None
+    if match:
+        return line[:annotated].rstrip(), None, match.group(1)
     tail = line.rstrip()[-1:]
     if tail != ")" and "^" not in line[-40:]:
         return None  # the common case, decided without running the patterns
@@ -187,7 +195,8 @@ def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str |
         if parts is not None:
             parts.block_id = parts.block_id or match.group(1)
         return line[: match.start()].rstrip(" \t\u00a0"), None, None
-    return _take_linked(line, _link_start(line)) if tail == ")" else None
+    start = _link_start(line) if tail == ")" else -1
+    return _take_linked(line, start) if start >= 0 else None  # every link pattern holds a `(`
 
 
 def _link_start(line: str) -> int:
@@ -198,7 +207,7 @@ def _link_start(line: str) -> int:
     """
     boundary = max(line.rfind("]("), line.rfind("] ("))
     label = line.rfind("[", 0, boundary) if boundary > 0 else -1
-    return max(0, label - 1) if label >= 0 else max(0, line.rfind("("))
+    return max(0, label - 1) if label >= 0 else line.rfind("(")
 
 
 def _take_linked(line: str, start: int) -> tuple[str, str | None, str | None] | None:
@@ -245,7 +254,10 @@ def _kindle_location(url: str | None) -> str | None:
     """The Kindle location carried by a `to_kindle` link, when nothing else gave one."""
     if not url or "to_kindle" not in url:
         return None
-    values = parse_qs(urlparse(url).query).get("location")
+    try:
+        values = parse_qs(urlparse(url).query).get("location")
+    except ValueError:  # `https://[host…`: not a URL Python can read, so no location in it
+        return None
     return f"Location {values[0]}" if values and values[0].isdigit() else None
 
 

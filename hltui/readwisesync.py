@@ -41,8 +41,8 @@ _EXTRAS = re.compile(r"^[ \t]*####[ \t]+Extras:?[ \t]*$")
 _MARKER = re.compile(r"^[ \t]*%%\d+(?:top)?(start|end)%%[ \t]*$")
 _SEPARATOR = re.compile(r"^[ \t]*-{5,}[ \t]*$")
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}):[ \t]*(.*)$")
-_TEXT_END = re.compile(r"[ \t]*\^rw(\d+)hl[ \t]*$")
-_NOTE_END = re.compile(r"[ \t]*\^rw(\d+)comment[ \t]*$")
+_TEXT_END = re.compile(r"\^rw(\d+)hl[ \t]*$")
+_NOTE_END = re.compile(r"\^rw(\d+)comment[ \t]*$")
 _DATE = re.compile(r"^(?:Highlighted|Updated):")
 # The script's own date line, exactly: it ends a text whose `^rw<id>hl` was deleted by hand.
 _HIGHLIGHTED = re.compile(r"^Highlighted: (?:\d\d/\d\d/\d{4} \d\d:\d\d [AP]M|unknown)$")
@@ -158,7 +158,7 @@ class _HighlightReader:
         line = line[1:] if line.startswith(">") else line.removeprefix("&gt;")
         end = _TEXT_END.search(line)
         if end:
-            entry.id, line, self.state = end.group(1), line[: end.start()], "after"
+            entry.id, line, self.state = end.group(1), line[: end.start()].rstrip(" \t"), "after"
         entry.text.append(line)
 
     def _note(self, line: str) -> None:
@@ -166,7 +166,7 @@ class _HighlightReader:
         end = _NOTE_END.search(line)
         if end:
             entry.id = entry.id or end.group(1)
-            line, self.state = line[: end.start()], "after"
+            line, self.state = line[: end.start()].rstrip(" \t"), "after"
         entry.note.append(line)
 
 

@@ -93,6 +93,7 @@ def is_placeholder(text: str) -> bool:
 
 
 _FLATTEN_LIMIT = 1000
+_FLATTEN_STEPS = 20 * _FLATTEN_LIMIT
 
 
 def flatten(value: object) -> list[str]:
@@ -106,12 +107,12 @@ def flatten(value: object) -> list[str]:
         return [value]
     found: list[str] = []
     pending: list[object] = [value]
-    while pending and len(found) < _FLATTEN_LIMIT:
+    steps = 0  # YAML aliases can make a list hold itself (`&a [*a]`): the walk is bounded, not only its output
+    while pending and len(found) < _FLATTEN_LIMIT and steps < _FLATTEN_STEPS:
+        steps += 1
         item = pending.pop()
-        if isinstance(item, (list, tuple, set)):
-            pending.extend(reversed(list(item)))
-        elif isinstance(item, dict):
-            pending.extend(reversed(list(item.values())))
+        if isinstance(item, (list, tuple, set, dict)):
+            pending.extend(reversed(list(item.values() if isinstance(item, dict) else item)))
         elif item is not None and not isinstance(item, bool):
             found.append(str(item))
     return found

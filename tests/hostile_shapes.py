@@ -66,6 +66,29 @@ def deep_nesting(folder: Path) -> None:
     (folder / "deep.md").write_text(f"{HEADER}{bullets}", encoding="utf-8")
 
 
+def readwisesync_spaces(folder: Path) -> None:
+    """(i) A 400 KB run of spaces inside a readwisesync highlight (its end-marker pattern was quadratic)."""
+    text = f"Notes for X\n\n## Source:\nAuthor: A\n\n## Highlights:\n### h\n>a{' ' * 400_000}b ^rw1hl\n"
+    (folder / "readwisesync.md").write_text(text, encoding="utf-8")
+
+
+def inner_lists(folder: Path) -> None:
+    """(j) One highlight whose lines and inner bullets alternate 20,000 times (placed line by line once)."""
+    body = "  - b\n  c\n" * 20_000
+    (folder / "inner-lists.md").write_text(f"{HEADER}- a\n{body}", encoding="utf-8")
+
+
+def many_trailing_links(folder: Path) -> None:
+    """(k) A 1 MB line of ` [1](u)` tokens (each was taken off the end, copying the line every time)."""
+    (folder / "links.md").write_text(f"{HEADER}- x{' [1](u)' * 140_000}\n", encoding="utf-8")
+
+
+def unclosed_page_labels(folder: Path) -> None:
+    """(l) 1 MB of lines `- [Page 1[Page 1…)` with no `(`: the link patterns scanned each line whole."""
+    line = "- " + "[Page 1" * 285 + ")\n"
+    (folder / "labels.md").write_text(HEADER + line * 500, encoding="utf-8")
+
+
 QUADRATIC_SHAPES: dict[str, Callable[[Path], None]] = {
     "a-long-line-after-id-heading": long_line_after_id_heading,
     "b-tag-paragraphs": many_tag_paragraphs,
@@ -75,4 +98,8 @@ QUADRATIC_SHAPES: dict[str, Callable[[Path], None]] = {
     "f-one-file-per-highlight": one_file_per_highlight,
     "g-base-sixty-front-matter": base_sixty_front_matter,
     "h-deep-nesting": deep_nesting,
+    "i-readwisesync-spaces": readwisesync_spaces,
+    "j-inner-lists": inner_lists,
+    "k-trailing-links": many_trailing_links,
+    "l-unclosed-page-labels": unclosed_page_labels,
 }
