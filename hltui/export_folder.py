@@ -84,6 +84,9 @@ def relative_name(path: Path, root: Path) -> str:
     """The path shown to users: relative to the library, with / separators."""
     if path == root:
         return path.name  # the library is this one file
+    text, prefix = str(path), os.path.join(str(root), "")
+    if text.startswith(prefix):  # paths found by walking root: cut the prefix (pathlib's way cost 1 s per 16k files)
+        return text[len(prefix) :].replace(os.sep, "/")
     return PurePosixPath(*path.relative_to(root).parts).as_posix()
 
 
