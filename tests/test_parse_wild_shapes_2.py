@@ -9,30 +9,12 @@ autobiography and almanac). URLs, ASINs and ids are made up.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from shape_fixtures import READER, only_document, parse_fixture
 
-from hltui.model import Document, ParseResult
-from hltui.parse import parse_bytes
+from hltui.model import Document
 
-SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-READER = "https://read.readwise.io/read/"
 KINDLE = "kindle://book?action=open&asin="
-
-
-def parse_fixture(name: str, source_path: str | None = None) -> ParseResult:
-    """Parse a fixture as if it were found at `source_path` in a vault (its own name by default)."""
-    return parse_bytes((SHAPES / name).read_bytes(), source_path or name)
-
-
-def only_document(name: str, source_path: str | None = None) -> Document:
-    """The one document a fixture holds; the fixture must parse without problems."""
-    result = parse_fixture(name, source_path)
-    assert result.skipped == (), result.skipped
-    assert result.problems == (), result.problems
-    assert len(result.documents) == 1, result.documents
-    return result.documents[0]
 
 
 def kindle_plugin_document() -> Document:
