@@ -12,7 +12,7 @@ _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
 # `] (` with a space: some templates break the link that way, and it still means the link.
 _LINK_OPEN = r"\][ \t]?\("
-_LINKED_LOCATION = re.compile(rf"\(?\[\(?(Location|Page|Time){_SPACE}+([^\]]+?)\)?{_LINK_OPEN}{_URL}\)\)?\s*$")
+_LINKED_LOCATION = re.compile(rf"\(?\[\(?(Location|Page|Time|p\.){_SPACE}+([^\]]+?)\)?{_LINK_OPEN}{_URL}\)\)?\s*$")
 _VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
 # `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
 # Only after a space or `(`, and not to an anchor: `winner?[2](#fn2)` is a footnote.
@@ -29,7 +29,7 @@ _BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
 # `{ #ref-694072827}`: an anchor some templates write under a highlight (kramdown's block attribute).
 _ANCHOR_LINE = re.compile(r"^\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 # `[!QUOTE]` opening a callout: the quote's kind, not its text.
-_CALLOUT_HEADER = re.compile(r"^\[![A-Za-z]+\][-+]?\s*$")
+_CALLOUT_HEADER = re.compile(r"^\[![A-Za-z]+(?:\|[^\]]*)?\][-+]?\s*$")  # also `[!quote|#ffd400]` (Zotero)
 # Logseq block properties (`id:: <uuid>`, `collapsed:: true`) sit on the lines under a block.
 _BLOCK_PROPERTY_LINE = re.compile(r"^\s*[a-z][a-z0-9_-]*::(?:[ \t].*)?$")
 # `{:height 548, :width 607}`: the size Logseq writes after an image.
@@ -246,8 +246,8 @@ def _without_trailing_comments(line: str) -> str:
 
 
 def _location(kind: str, value: str) -> str:
-    """`Location 108` with an ordinary space."""
-    return f"{kind} {' '.join(value.split())}"
+    """`Location 108` with an ordinary space; Zotero's `p. 2` is `Page 2`."""
+    return f"{'Page' if kind == 'p.' else kind} {' '.join(value.split())}"
 
 
 def _kindle_location(url: str | None) -> str | None:

@@ -56,3 +56,13 @@ def test_a_footnote_number_is_not_a_kindle_location() -> None:
     assert (first.text, first.location, first.url) == ("Is he a winner?[2](private://read/01k/#fn2)", None, None)
     assert (second.text, second.location) == ("Mind is not matter.[57](#ich04fn57)", None)
     assert (third.text, third.location) == ("Begin the morning.", "Location 77")
+
+
+def test_zotero_callout_colour_and_page_link() -> None:
+    """Zotero Integration: `>[!quote|#ffd400]` callouts whose quote ends in `[(p. 2)](zotero://…)`."""
+    result = parse_in_time(
+        "## Highlights\n>[!quote|#ffd400]\n>A quoted line. [(p. 2)](zotero://open-pdf/library/items/AB?page=2)\n"
+    )
+    [highlight] = result.documents[0].highlights
+    assert (highlight.text, highlight.location) == ("A quoted line.", "Page 2")
+    assert highlight.url == "zotero://open-pdf/library/items/AB?page=2"
