@@ -14,6 +14,7 @@ from textual.screen import Screen
 from hltui.commands import DocumentCommands, TagCommands
 from hltui.config import Config
 from hltui.library import GROUPINGS, Library, LibraryError, load_library
+from hltui.parse_cache import ParseCache
 from hltui.screens.help import HelpScreen
 from hltui.screens.main import MainScreen
 from hltui.state import load_state, remember
@@ -33,10 +34,11 @@ class HltuiApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Show every key"),
     ]
 
-    def __init__(self, library_path: Path, config: Config) -> None:
+    def __init__(self, library_path: Path, config: Config, cache: ParseCache | None = None) -> None:
         super().__init__()
         self.library_path = library_path
         self.config = config
+        self.cache = cache
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
@@ -64,7 +66,7 @@ class HltuiApp(App[None]):
     def load(self) -> None:
         """Read the folder off the UI thread, reporting progress, then hand the library over."""
         try:
-            library = load_library(self.library_path, self._progress_from_thread, self.config.read_rules)
+            library = load_library(self.library_path, self._progress_from_thread, self.config.read_rules, self.cache)
         except LibraryError as error:
             self.call_from_thread(self._failed, str(error))
             return
@@ -80,6 +82,8 @@ class HltuiApp(App[None]):
 
     def _loaded(self, library: Library) -> None:
         self.sub_title = library_summary(library)
+        if self.cache is not None and self.cache.notice:
+            self.notify(one_line(self.cache.notice), severity="warning", markup=False)
         if self.main_screen is not None:
             self.main_screen.library_loaded(library)
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
 from hltui.export import library_as_json, library_as_markdown
-from hltui.library import Library, LibraryError, load_library
+from hltui.library import LibraryError, cached_summary, load_library, summary_of
+from hltui.parse_cache import ParseCache, Summary, cache_folder, clear_cache
 from hltui.text import one_line
 
 if TYPE_CHECKING:
     from hltui.app import HltuiApp
 
-SUBCOMMANDS = ("export", "check")
+SUBCOMMANDS = ("export", "check", "cache")
 EXIT_USAGE = 2
 
 
@@ -34,20 +35,24 @@ def resolve_library_path(argument: str | None, config: Config) -> Path:
     return Path(chosen).expanduser() if chosen else bundled_samples()
 
 
-def build_app(path: Path, config: Config | None = None) -> HltuiApp:
+def build_app(path: Path, config: Config | None = None, *, use_cache: bool = True) -> HltuiApp:
     """The one factory for the app, shared by `main` and the tests."""
     from hltui.app import HltuiApp  # Textual is imported only when the app runs.
 
-    return HltuiApp(path, config or load_config())
+    return HltuiApp(path, config or load_config(), ParseCache(path) if use_cache else None)
 
 
 def _parser(subcommand: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"hltui {subcommand}" if subcommand else "hltui",
         description="Read your Readwise/Kindle/Reader highlight exports from the keyboard.",
-        epilog="Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`.",
+        epilog="Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui cache clear`.",
     )
+    if subcommand == "cache":
+        parser.add_argument("action", choices=("clear",), help="clear: remove every cached parse")
+        return parser
     parser.add_argument("path", nargs="?", help="export folder or file (default: $HLTUI_LIBRARY, config, samples)")
+    parser.add_argument("--no-cache", action="store_true", help="parse every file again; leave the cache alone")
     if subcommand is None:
         parser.add_argument("--version", action="version", version=f"hltui {__version__}")
     if subcommand == "export":
@@ -63,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     subcommand = arguments.pop(0) if arguments and arguments[0] in SUBCOMMANDS else None
     options = _parser(subcommand).parse_args(arguments)
+    if subcommand == "cache":
+        removed = clear_cache()
+        print(one_line(f"removed {removed} cache files from {cache_folder()}"))
+        return 0
     config = load_config()
     if config.error:
         print(f"hltui: warning: {one_line(config.error)}", file=sys.stderr)
@@ -72,37 +81,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     if subcommand is None:
         if not path.exists():
             return _fail(f"library path not found: {path}")
-        build_app(path, config).run()
+        build_app(path, config, use_cache=not options.no_cache).run()
         return 0
-    try:
-        library = load_library(path, rules=config.read_rules)
-    except LibraryError as error:
-        return _fail(str(error))
+    cache = None if options.no_cache else ParseCache(path)
     try:
         if subcommand == "export":
+            library = load_library(path, rules=config.read_rules, cache=cache)
+            _notice(cache)
             output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0
-        return _check(library)
+        summary = cached_summary(path, config.read_rules, cache) if cache else None
+        if summary is None:
+            summary = summary_of(load_library(path, rules=config.read_rules, cache=cache))
+        _notice(cache)
+        return _check(summary)
+    except LibraryError as error:
+        return _fail(str(error))
     except BrokenPipeError:
         # The reader of our output (`| head`) has gone; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
-def _check(library: Library) -> int:
+def _check(summary: Summary) -> int:
     """Print each skipped file and problem, then a summary; problems are warnings (exit 0)."""
-    for skipped in library.skipped:
-        print(one_line(f"{skipped.path}: skipped: {skipped.reason}"))
-    for problem in library.problems:
+    for skipped in summary.skipped:
+        print(one_line(skipped.path) + ": skipped: " + one_line(skipped.reason))
+    for problem in summary.problems:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        print(one_line(f"{where}: {problem.message}"))
+        print(one_line(where) + ": " + one_line(problem.message))
     print(
-        f"{len(library.documents)} documents, {library.highlight_count} highlights, "
-        f"{len(library.skipped)} skipped, {len(library.problems)} problems"
+        f"{summary.documents} documents, {summary.highlights} highlights, "
+        f"{len(summary.skipped)} skipped, {len(summary.problems)} problems"
     )
     return 0
+
+
+def _notice(cache: ParseCache | None) -> None:
+    if cache is not None and cache.notice:
+        print(f"hltui: notice: {one_line(cache.notice)}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:

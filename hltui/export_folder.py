@@ -90,6 +90,20 @@ def relative_name(path: Path, root: Path) -> str:
     return PurePosixPath(*path.relative_to(root).parts).as_posix()
 
 
+def stat_export_file(path: Path, root: Path, rules: ReadRules) -> os.stat_result:
+    """What a file would be read as, without reading it; `Unreadable` when it would not be read."""
+    if path.is_symlink() and not rules.follow_symlinks and not _inside(path, root):
+        raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from error
+    _check_kind(info.st_mode)
+    if info.st_size > rules.max_bytes:
+        raise _too_large(info.st_size, rules.max_bytes)
+    return info
+
+
 def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
     """The bytes of one export file, or `Unreadable` saying why it was left alone."""
     is_link = path.is_symlink()
@@ -136,7 +150,7 @@ def _read_bounded(descriptor: int, max_bytes: int) -> ExportFile:
     info = os.fstat(descriptor)
     _check_kind(info.st_mode)  # the path may have been swapped since the first look
     if info.st_size > max_bytes:
-        raise Unreadable(f"too large: {_megabytes(info.st_size)} (the limit is {_megabytes(max_bytes)}, max_file_mb)")
+        raise _too_large(info.st_size, max_bytes)
     chunks: list[bytes] = []
     total = 0
     while chunk := os.read(descriptor, min(_READ_CHUNK, max_bytes + 1 - total)):
@@ -145,6 +159,10 @@ def _read_bounded(descriptor: int, max_bytes: int) -> ExportFile:
         if total > max_bytes:
             raise Unreadable(f"too large: grew past the limit of {_megabytes(max_bytes)} while being read")
     return ExportFile(b"".join(chunks), info.st_mtime)
+
+
+def _too_large(size: int, max_bytes: int) -> Unreadable:
+    return Unreadable(f"too large: {_megabytes(size)} (the limit is {_megabytes(max_bytes)}, max_file_mb)")
 
 
 def _megabytes(size: int) -> str:

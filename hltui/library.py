@@ -8,11 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from hltui.config import GROUPINGS as GROUPINGS  # re-exported: the screens group by these
-from hltui.export_folder import ReadRules, Unreadable, read_export_file, relative_name, scan_export_folder
+from hltui.export_folder import (
+    ReadRules,
+    Unreadable,
+    read_export_file,
+    relative_name,
+    scan_export_folder,
+    stat_export_file,
+)
 from hltui.export_folder import find_export_files as find_export_files  # re-exported for the benchmarks
 from hltui.merge import merge_documents
-from hltui.model import FAVORITE_TAG, Document, Problem, Skipped
+from hltui.model import FAVORITE_TAG, Document, ParseResult, Problem, Skipped
 from hltui.parse import parse_bytes
+from hltui.parse_cache import Entries, FileKey, FolderState, ParseCache, Summary
 
 UNTAGGED = "Untagged"
 FAVORITES = "Favorites"
@@ -78,35 +86,87 @@ class Library:
         return builders[grouping](self.documents)
 
 
-def load_library(root: Path, progress: Progress | None = None, rules: ReadRules | None = None) -> Library:
-    """Read every export file under root; unreadable files are reported, not raised."""
+def load_library(
+    root: Path, progress: Progress | None = None, rules: ReadRules | None = None, cache: ParseCache | None = None
+) -> Library:
+    """Read every export file under root; unreadable files are reported, not raised.
+
+    With a cache, files whose size and time did not change are not read again, and the cache
+    is brought up to date (in the cache folder, never in root).
+    """
+    files, left_out = _scan(root, rules := rules or ReadRules())
+    cached = cache.load_entries() if cache else {}
+    entries: Entries = {}
+    state: FolderState = dict(left_out)
+    results: list[ParseResult] = [ParseResult(skipped=tuple(Skipped(n, r) for n, r in left_out.items()))]
+    modified: dict[str, float] = {}
+    for index, path in enumerate(files, start=1):
+        name = relative_name(path, root)
+        try:
+            key, result, modified[name] = _parse_file(path, root, rules, cached.get(name))
+            entries[name], state[name] = (key, result), key
+        except Unreadable as reason:
+            state[name] = str(reason)
+            result = ParseResult(skipped=(Skipped(name, str(reason)),))
+        results.append(result)
+        if progress is not None:
+            progress(index, len(files))
+    library = _library(root, results, modified)
+    if cache is not None:
+        cache.save(entries, state, summary_of(library))
+    return library
+
+
+def _scan(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
     if not root.exists():
         raise LibraryError(f"library path not found: {root}")
     if not os.access(root, os.R_OK):
         raise LibraryError(f"library path is not readable: {root}")
     try:
-        files, left_out = scan_export_folder(root, rules := rules or ReadRules())
+        return scan_export_folder(root, rules)
     except OSError as error:
         raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
-    documents: list[Document] = []
-    skipped = [Skipped(name, reason) for name, reason in left_out.items()]
-    problems: list[Problem] = []
-    modified: dict[str, float] = {}
-    for index, path in enumerate(files, start=1):
+
+
+def _parse_file(
+    path: Path, root: Path, rules: ReadRules, cached: tuple[FileKey, ParseResult] | None
+) -> tuple[FileKey, ParseResult, float]:
+    """A file's key, what parsing it gives (from the cache when the file did not change), its time."""
+    info = stat_export_file(path, root, rules)
+    key = FileKey(info.st_size, info.st_mtime_ns)
+    if cached is not None and cached[0] == key:
+        return key, cached[1], info.st_mtime
+    export_file = read_export_file(path, root, rules)
+    return key, parse_bytes(export_file.data, relative_name(path, root)), info.st_mtime
+
+
+def _library(root: Path, results: list[ParseResult], modified: dict[str, float]) -> Library:
+    documents = [document for result in results for document in result.documents]
+    skipped = tuple(item for result in results for item in result.skipped)
+    problems = tuple(item for result in results for item in result.problems)
+    return Library(root, tuple(merge_documents(documents)), skipped, problems, modified)
+
+
+def summary_of(library: Library) -> Summary:
+    """What `hltui check` says of a library."""
+    return Summary(len(library.documents), library.highlight_count, library.skipped, library.problems)
+
+
+def cached_summary(root: Path, rules: ReadRules, cache: ParseCache) -> Summary | None:
+    """The cached summary when no file changed since it was made (files are looked at, not read)."""
+    found = cache.load_summary()
+    if found is None:
+        return None
+    files, left_out = _scan(root, rules)
+    state: FolderState = dict(left_out)
+    for path in files:
         name = relative_name(path, root)
         try:
-            export_file = read_export_file(path, root, rules)
+            info = stat_export_file(path, root, rules)
+            state[name] = FileKey(info.st_size, info.st_mtime_ns)
         except Unreadable as reason:
-            skipped.append(Skipped(name, str(reason)))
-        else:
-            modified[name] = export_file.modified
-            result = parse_bytes(export_file.data, name)
-            documents.extend(result.documents)
-            skipped.extend(result.skipped)
-            problems.extend(result.problems)
-        if progress is not None:
-            progress(index, len(files))
-    return Library(root, tuple(merge_documents(documents)), tuple(skipped), tuple(problems), modified)
+            state[name] = str(reason)
+    return found[1] if found[0] == state else None
 
 
 def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[str, float]) -> list[Document]:

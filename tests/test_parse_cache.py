@@ -1,0 +1,117 @@
+"""The parse cache: a hit is exactly a fresh parse, a change is read again, a broken cache is rebuilt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from test_hostile import fingerprint
+
+from hltui import library as library_module
+from hltui.cli import main
+from hltui.export import library_as_json
+from hltui.export_folder import ReadRules
+from hltui.library import cached_summary, load_library
+from hltui.parse_cache import ParseCache, cache_folder
+
+BOOK = "---\ntitle: {title}\nauthor: Someone\n---\n## Highlights\n- {text}\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    library = tmp_path / "library"
+    (library / "shelf").mkdir(parents=True)
+    (library / "one.md").write_text(BOOK.format(title="One", text="First words."), encoding="utf-8")
+    (library / "shelf" / "two.md").write_text(BOOK.format(title="Two", text="Second words."), encoding="utf-8")
+    return library
+
+
+def titles(root: Path) -> list[str]:
+    return sorted(document.title for document in load_library(root, cache=ParseCache(root)).documents)
+
+
+def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(data: bytes, name: str) -> object:
+        raise AssertionError(f"{name} was parsed again")
+
+    monkeypatch.setattr(library_module, "parse_bytes", refuse)
+
+
+def test_a_cached_load_is_exactly_a_fresh_parse() -> None:
+    fresh = library_as_json(load_library(SAMPLES))
+    first = library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES)))
+    second = library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES)))
+    assert fresh == first == second
+
+
+def test_unchanged_files_are_not_parsed_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert titles(folder) == ["One", "Two"]
+    forbid_parsing(monkeypatch)
+    assert titles(folder) == ["One", "Two"]
+
+
+def test_changed_added_deleted_and_renamed_files_are_read_again(folder: Path) -> None:
+    titles(folder)
+    (folder / "one.md").write_text(BOOK.format(title="One, revised", text="First words."), encoding="utf-8")
+    (folder / "three.md").write_text(BOOK.format(title="Three", text="Third words."), encoding="utf-8")
+    (folder / "shelf" / "two.md").rename(folder / "shelf" / "deux.md")
+    assert titles(folder) == ["One, revised", "Three", "Two"]
+    (folder / "three.md").unlink()
+    assert titles(folder) == ["One, revised", "Two"]
+    assert [d.source_path for d in load_library(folder, cache=ParseCache(folder)).documents] == [
+        "one.md",
+        "shelf/deux.md",
+    ]
+
+
+def test_a_file_changed_in_place_with_the_same_size_is_read_again(folder: Path) -> None:
+    titles(folder)
+    path = folder / "one.md"
+    path.write_text(BOOK.format(title="Eno", text="First words."), encoding="utf-8")  # same length
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert titles(folder) == ["Eno", "Two"]
+
+
+def test_a_corrupt_cache_is_discarded_with_a_notice_and_rebuilt(folder: Path) -> None:
+    titles(folder)
+    cache = ParseCache(folder)
+    cache.entries_path.write_bytes(b"not a pickle at all")
+    assert sorted(d.title for d in load_library(folder, cache=cache).documents) == ["One", "Two"]
+    assert cache.notice is not None and "could not be read" in cache.notice
+    rebuilt = ParseCache(folder)
+    assert sorted(d.title for d in load_library(folder, cache=rebuilt).documents) == ["One", "Two"]
+    assert rebuilt.notice is None
+
+
+def test_check_on_an_unchanged_folder_reads_no_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(folder)]) == 0
+    cold = capsys.readouterr().out
+    monkeypatch.setattr(library_module, "read_export_file", lambda *args: pytest.fail("a file was read"))
+    assert cached_summary(folder, ReadRules(), ParseCache(folder)) is not None
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out == cold == "2 documents, 2 highlights, 0 skipped, 0 problems\n"
+
+
+def test_the_export_folder_is_unchanged_and_the_cache_lives_in_the_cache_folder(folder: Path) -> None:
+    before = fingerprint(folder)
+    titles(folder)
+    titles(folder)
+    assert fingerprint(folder) == before
+    assert sorted(path.suffix for path in cache_folder().iterdir()) == [".pickle", ".pickle"]
+    assert str(cache_folder()).startswith(os.environ["XDG_CACHE_HOME"])
+
+
+def test_no_cache_writes_nothing_and_cache_clear_removes_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-cache", str(folder)]) == 0
+    assert not cache_folder().exists()
+    assert main(["check", str(folder)]) == 0
+    assert len(list(cache_folder().iterdir())) == 2
+    capsys.readouterr()
+    assert main(["cache", "clear"]) == 0
+    assert capsys.readouterr().out.startswith("removed 2 cache files from ")
+    assert list(cache_folder().iterdir()) == []
