@@ -1,0 +1,41 @@
+"""What the highlight readers share: the highlights headers, id headings, and building a highlight."""
+
+from __future__ import annotations
+
+import re
+
+from hltui.highlight_text import HighlightParts, finished_note, split_text
+from hltui.model import Highlight
+from hltui.text import unique_tags
+
+# `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
+ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")
+HIGHLIGHTS_HEADER = re.compile(
+    r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
+)
+# `- Highlights first synced by [[Readwise]]`, `- New highlights added …`, or a bare `- Highlights` block.
+_HEADER_BULLET = re.compile(
+    r"^(?:(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*|(?:\*\*)?highlights:?(?:\*\*)?)$", re.IGNORECASE
+)
+
+
+def is_header_bullet(text: str) -> bool:
+    """A Logseq/Roam block such as `Highlights first synced by [[Readwise]] [[date]]`."""
+    text = text.strip()
+    return bool(_HEADER_BULLET.match(text.replace("[[", "").replace("]]", "") if "[[" in text else text))
+
+
+def finish_highlight(parts: HighlightParts, section: str | None) -> Highlight | None:
+    """Build the highlight, or nothing when no text is left."""
+    text, location, url = split_text(parts)
+    if not text.strip("-*+ "):
+        return None  # nothing, or only the `-` of an empty Logseq block
+    return Highlight(
+        text=text,
+        note=finished_note(parts.note_lines),
+        tags=tuple(unique_tags(parts.tags)),
+        location=location,
+        url=url,
+        section=section,
+        id=parts.block_id,
+    )
