@@ -2,7 +2,7 @@
 
 One cache file per library folder holds, per export file, its size and `mtime_ns` and the
 `ParseResult` parsing it gave, plus the folder's summary for `hltui check`. An entry is used only
-while the file's size and time are unchanged and the parser's version is the same. A cache that
+while the file's size and time are unchanged and the parser's source is the same. A cache that
 cannot be read (corrupt, another version, another folder) is dropped with a notice and rebuilt.
 Writing goes to a temporary file renamed over the old one, so two hltui processes never leave
 half a cache. Nothing is ever written in the export folder.
@@ -10,6 +10,7 @@ half a cache. Nothing is ever written in the export folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -19,12 +20,41 @@ from pathlib import Path
 
 from platformdirs import user_cache_path
 
+from hltui import __version__
 from hltui.model import ParseResult, Problem, Skipped
 
 APP_NAME = "hltui"
-# Bump whenever the parser's output for the same bytes changes: old entries are then read again.
-PARSER_VERSION = "2026-12-01.1"
 _FORMAT = 1
+# The modules whose code decides what a file parses to: any change to them retires the cache.
+_PARSER_MODULES = (
+    "model",
+    "text",
+    "front_matter",
+    "metadata",
+    "merge",
+    "single_highlight",
+    "readwisesync",
+    "parse",
+    "highlight_events",
+    "highlight_text",
+    "highlight_paragraphs",
+    "highlight_common",
+    "highlight_bullets",
+    "highlight_headings",
+    "highlight_list",
+)
+
+
+@functools.cache
+def parser_version() -> str:
+    """A digest of the parser's own source: an edited or upgraded parser never trusts an old cache."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in _PARSER_MODULES:
+        try:
+            digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+        except OSError:
+            digest.update(name.encode())  # no source beside the package: the version alone decides
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +124,7 @@ class ParseCache:
         except Exception as error:  # noqa: BLE001 - a cache broken in any way is dropped and rebuilt
             self.notice = f"parse cache {path} could not be read ({type(error).__name__}); rebuilding it"
             return None
-        if header != (_FORMAT, PARSER_VERSION, self.root):
+        if header != (_FORMAT, parser_version(), self.root):
             return None  # another parser version, or another folder under the same name: read again
         return payload
 
@@ -103,7 +133,7 @@ class ParseCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parsed-", suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(((_FORMAT, PARSER_VERSION, self.root), payload), stream, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(((_FORMAT, parser_version(), self.root), payload), stream, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError as error:
             self.notice = f"parse cache {path} could not be written: {error.strerror or error}"

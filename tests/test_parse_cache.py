@@ -115,3 +115,18 @@ def test_no_cache_writes_nothing_and_cache_clear_removes_it(folder: Path, capsys
     assert main(["cache", "clear"]) == 0
     assert capsys.readouterr().out.startswith("removed 2 cache files from ")
     assert list(cache_folder().iterdir()) == []
+
+
+def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    titles(folder)
+    monkeypatch.setattr("hltui.parse_cache.parser_version", lambda: "another parser")
+    parsed: list[str] = []
+    real_parse = library_module.parse_bytes
+
+    def counting(data: bytes, name: str) -> object:
+        parsed.append(name)
+        return real_parse(data, name)
+
+    monkeypatch.setattr(library_module, "parse_bytes", counting)
+    assert titles(folder) == ["One", "Two"]
+    assert sorted(parsed) == ["one.md", "shelf/two.md"]
