@@ -14,6 +14,7 @@ from hltui.cli import main
 from hltui.export import library_as_json
 from hltui.export_folder import ReadRules
 from hltui.library import cached_summary, load_library
+from hltui.parse import parse_bytes
 from hltui.parse_cache import ParseCache, cache_folder
 
 BOOK = "---\ntitle: {title}\nauthor: Someone\n---\n## Highlights\n- {text}\n"
@@ -121,7 +122,7 @@ def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch
     titles(folder)
     monkeypatch.setattr("hltui.parse_cache.parser_version", lambda: "another parser")
     parsed: list[str] = []
-    real_parse = library_module.parse_bytes
+    real_parse = parse_bytes
 
     def counting(data: bytes, name: str) -> object:
         parsed.append(name)
