@@ -14,14 +14,17 @@ HIGHLIGHTS_HEADER = re.compile(
     r"^(?:(?:new\s+)?highlights?(?:\s+(?:first\s+)?(?:synced|added)\b.*)?|new highlights\b.*)$", re.IGNORECASE
 )
 # `- Highlights first synced by [[Readwise]]`, `- New highlights added …`, or a bare `- Highlights` block.
+# Also a template's own `- [[Readwise]] [[2023-02-09]]` or `- ## [[Readwise Highlights]]` block.
 _HEADER_BULLET = re.compile(
-    r"^(?:(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*|(?:\*\*)?highlights:?(?:\*\*)?)$", re.IGNORECASE
+    r"^(?:(?:new\s+)?highlights?\s+(?:first\s+)?(?:synced|added)\b.*|(?:\*\*)?highlights:?(?:\*\*)?"
+    r"|readwise\s+highlights?|readwise\s+\d{4}-\d\d-\d\d|readwise\s+[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})$",
+    re.IGNORECASE,
 )
 
 
 def is_header_bullet(text: str) -> bool:
     """A Logseq/Roam block such as `Highlights first synced by [[Readwise]] [[date]]`."""
-    text = text.strip()
+    text = text.strip().lstrip("#").strip()  # `- ## [[Readwise Highlights]]`
     return bool(_HEADER_BULLET.match(text.replace("[[", "").replace("]]", "") if "[[" in text else text))
 
 

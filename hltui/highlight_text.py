@@ -37,6 +37,7 @@ _IMAGE_SIZE = re.compile(r"(?<=\))\{:[a-z-]+ [^{}\n]{0,200}\}")
 # `#Highlight #[[2024-04-07]]` written by a template after the location link.
 _TAG_TOKEN = re.compile(r"#(?:\[\[[^\[\]\n]+\]\]|[^\s#\[\]()]+)$")
 _MAX_TRAILING_TAGS = 50
+_DATE_TAG = re.compile(r"^#\[\[\d{4}-\d\d-\d\d\]\]$")
 _MAX_TRAILING_LINKS = 8
 # A line that is only an image (a cover): `![rw-book-cover](url)`, `![](url){:height 5}`, `<img src=...>`.
 IMAGE_ONLY = re.compile(r"^(?:-[ \t]+)?(?:!\[[^\]]*\]\([^()\s]*\)(?:\{[^{}]*\})?|<img\b[^>]*>)$", re.IGNORECASE)
@@ -157,7 +158,8 @@ def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
             break
         tags.append(token)
         rest = rest[:start].rstrip()
-    if not tags or _take_link(rest) is None:
+    dated = any(_DATE_TAG.match(tag) for tag in tags)  # `#Highlight #[[2022-01-13]]`: a template's, link or not
+    if not tags or (_take_link(rest) is None and not dated):
         return line
     if parts is not None:
         parts.tags.extend(parse_tags(" ".join(reversed(tags))))

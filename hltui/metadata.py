@@ -23,8 +23,8 @@ FIELD_NAMES: dict[str, str] = {
     "authors": "author",
     "creator": "author",
     "category": "category",
-    "type": "category",
-    "media": "category",
+    "type": "type",  # `type:: [[Readwise]]` must not hide a `category::` line: read apart, tried after it
+    "media": "media",
     "documenttags": "tags",
     "tags": "tags",
     "url": "url",

@@ -222,6 +222,8 @@ def _build_document(
     fields = body.fields
     category_sources = [
         fields.get("category"),
+        fields.get("type"),
+        fields.get("media"),
         yaml_values.get("category"),
         yaml_values.get("type"),
         yaml_values.get("media"),
@@ -236,7 +238,7 @@ def _build_document(
         or category_from([yaml_values.get("tags"), *body.tags], reader_types=False)
         or ("books" if kindle else None)
     )
-    excluded = {identity(tag) for source in category_sources[:4] for tag in parse_tags(source)}
+    excluded = {identity(tag) for source in category_sources[:6] for tag in parse_tags(source)}  # not `source`
     tags = [tag for tag in parse_tags([yaml_values.get("tags"), *body.tags]) if identity(tag) not in excluded]
     full_title = (
         clean_line(unquote_value(fields.get("full_title", "")))

@@ -342,3 +342,34 @@ def test_a_list_inside_a_note_stays_where_it_was_written() -> None:
     )
     [highlight] = document.highlights
     assert highlight.note == "Short requests are\n  - cheap\n  - easy to retry\nBut long ones are not"
+
+
+def test_logseq_templates_own_readwise_header_blocks() -> None:
+    """Custom Logseq templates head the highlights `- [[Readwise]] [[2023-02-09]]` or `- ## [[Readwise Highlights]]`."""
+    for header in ("- [[Readwise]] [[2023-02-09]]", "- ## [[Readwise Highlights]]"):
+        document = only_document(
+            f"title:: An Essay\nauthor:: [[Jane Doe]]\n\n{header}\n"
+            "\t- First kept. ([View Highlight](https://read.readwise.io/read/01a))\n"
+            "\t- Second kept. ([View Highlight](https://read.readwise.io/read/01b))\n"
+        )
+        assert [highlight.text for highlight in document.highlights] == ["First kept.", "Second kept."]
+
+
+def test_a_type_property_does_not_hide_the_category() -> None:
+    """Logseq: `type:: [[Readwise]]` written above `category:: [[articles]]`."""
+    document = only_document(
+        "title:: An Essay\ntype:: [[Readwise]]\ncategory:: [[articles]]\n\n"
+        "- Highlights first synced by [[Readwise]] [[Feb 9th, 2023]]\n\t- A line. ([View Highlight](https://r/1))\n"
+    )
+    assert document.category == "articles"
+
+
+def test_a_dated_template_tag_run_is_tags_even_without_a_link() -> None:
+    """Logseq namespace template: `- text #Highlight #[[2022-01-13]]`, the link left out by the template."""
+    document = only_document(
+        "title:: Readwise/Highlights/A Book\n\n- Highlights first synced by [[Readwise]] [[Jan 13th, 2022]]\n"
+        "\t- A sentence worth keeping. #Highlight #[[2022-01-13]]\n\t- A tweet ends in #hashtags #too\n"
+    )
+    first, second = document.highlights
+    assert (first.text, first.tags) == ("A sentence worth keeping.", ("Highlight", "2022-01-13"))
+    assert (second.text, second.tags) == ("A tweet ends in #hashtags #too", ())
