@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
-from hltui.export import library_as_json, library_as_markdown
 from hltui.library import LibraryError, cached_summary, load_library, summary_of
 from hltui.parse_cache import ParseCache, Summary, cache_folder, clear_cache
 from hltui.text import one_line
@@ -86,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = None if options.no_cache else ParseCache(path)
     try:
         if subcommand == "export":
+            from hltui.export import library_as_json, library_as_markdown  # only exports need it
+
             library = load_library(path, rules=config.read_rules, cache=cache)
             _notice(cache)
             output = library_as_json(library) if options.format == "json" else library_as_markdown(library)

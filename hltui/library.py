@@ -19,7 +19,6 @@ from hltui.export_folder import (
 from hltui.export_folder import find_export_files as find_export_files  # re-exported for the benchmarks
 from hltui.merge import merge_documents
 from hltui.model import FAVORITE_TAG, Document, ParseResult, Problem, Skipped
-from hltui.parse import parse_bytes
 from hltui.parse_cache import Entries, FileKey, FolderState, ParseCache, Summary
 
 UNTAGGED = "Untagged"
@@ -137,6 +136,8 @@ def _parse_file(
     if cached is not None and cached[0] == key:
         return key, cached[1], info.st_mtime
     export_file = read_export_file(path, root, rules)
+    from hltui.parse import parse_bytes  # imported when first needed: a check on an unchanged folder parses nothing
+
     return key, parse_bytes(export_file.data, relative_name(path, root)), info.st_mtime
 
 

@@ -37,7 +37,7 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(data: bytes, name: str) -> object:
         raise AssertionError(f"{name} was parsed again")
 
-    monkeypatch.setattr(library_module, "parse_bytes", refuse)
+    monkeypatch.setattr("hltui.parse.parse_bytes", refuse)
 
 
 def test_a_cached_load_is_exactly_a_fresh_parse() -> None:
@@ -128,6 +128,6 @@ def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch
         parsed.append(name)
         return real_parse(data, name)
 
-    monkeypatch.setattr(library_module, "parse_bytes", counting)
+    monkeypatch.setattr("hltui.parse.parse_bytes", counting)
     assert titles(folder) == ["One", "Two"]
     assert sorted(parsed) == ["one.md", "shelf/two.md"]
