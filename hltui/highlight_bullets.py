@@ -92,7 +92,7 @@ class BulletReader:
             self._container(item, section)
         elif _is_tag_only(first) and self._attach(first):
             return
-        elif not self.highlights and (BOLD_LABEL.match(first) or _PROPERTY.match(first)) and not item.children:
+        elif not self.highlights and _is_metadata_line(item, first):
             return  # `- **Imported:** date`, `- Recommended By::` lines of a metadata outline
         elif not self.highlights and _is_cover(item):
             return
@@ -167,6 +167,12 @@ def _with_attached(highlight: Highlight, attached: _Attached) -> Highlight:
     note = clean_block("\n".join(filter(None, [highlight.note, *attached.notes])))
     tags = tuple(unique_tags([*highlight.tags, *attached.tags]))
     return replace(highlight, note=note, tags=tags, url=highlight.url or attached.url)
+
+
+def _is_metadata_line(item: Item, first: str) -> bool:
+    """`- **Imported:** date` or `- Recommended By::` alone; not `- id:: <uuid>` above a highlight's text."""
+    alone = not item.children and not any(line.strip() for line in item.lines[1:])
+    return alone and bool(BOLD_LABEL.match(first) or _PROPERTY.match(first))
 
 
 def _is_cover(item: Item) -> bool:

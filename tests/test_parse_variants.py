@@ -373,3 +373,12 @@ def test_a_dated_template_tag_run_is_tags_even_without_a_link() -> None:
     first, second = document.highlights
     assert (first.text, first.tags) == ("A sentence worth keeping.", ("Highlight", "2022-01-13"))
     assert (second.text, second.tags) == ("A tweet ends in #hashtags #too", ())
+
+
+def test_a_logseq_block_whose_first_line_is_its_id_is_a_highlight() -> None:
+    """Logseq: `- id:: <uuid>` then the highlight's text on the lines indented under it."""
+    document = only_document(
+        "title:: A Book\n\n- Highlights first synced by [[Readwise]] [[Jan 13th, 2023]]\n"
+        "\t- id:: 63c6a1b2-0000-4000-8000-000000000000\n\t  Keep the block, lose the id.\n"
+    )
+    assert [highlight.text for highlight in document.highlights] == ["Keep the block, lose the id."]
