@@ -72,6 +72,10 @@ def uses_paragraphs(events: list[Event]) -> bool:
     )
 
 
+def _is_rule_block(block: Block) -> bool:
+    return isinstance(block, list) and _is_rule(block)
+
+
 def _is_quote(lines: list[str]) -> bool:
     return lines[0].lstrip().startswith(">")
 
@@ -104,6 +108,8 @@ class ParagraphReader:
         self.finished: list[tuple[HighlightParts, str | None]] = []
         self.pending: list[str] = []
         self.leading_note: list[str] = []
+        # After a `Note:` paragraph, plain paragraphs (no quote, no link) are more of that note.
+        self.note_open = False
         self.section: str | None = None
 
     def read(self, events: list[Event]) -> list[tuple[HighlightParts, str | None]]:
@@ -113,6 +119,7 @@ class ParagraphReader:
         # Without links or ids, rules between highlights (Apple Books) say where each one ends.
         ruled = not terminated and sum(1 for block in blocks if isinstance(block, list) and _is_rule(block)) >= 2
         for block in blocks:
+            self.note_open = self.note_open and isinstance(block, (list, Bullet)) and not _is_rule_block(block)
             if isinstance(block, Heading):
                 self._heading(block)
             elif isinstance(block, Bullet):
@@ -121,7 +128,10 @@ class ParagraphReader:
                 self._rule(terminated)
             elif (_is_cover(block) or _is_hashtags(block)) and not self.finished and not self.pending:
                 continue  # a cover, or a template's own `#📫` marker, before the first highlight
+            elif self.note_open and terminated and not _is_quote(block) and not ends_in_link(block[-1]):
+                self.finished[-1][0].note_lines.extend(["", *block])  # the note goes on over paragraphs
             elif not self._attach(block):
+                self.note_open = False
                 if _is_quote(block) and self.pending and not _is_quote(self.pending):
                     # The reader's words written above a quoted highlight are their note on it.
                     self.leading_note, self.pending = self.pending, []
@@ -179,6 +189,7 @@ class ParagraphReader:
         if not self.finished:
             return tags is not None or note is not None
         parts = self.finished[-1][0]
+        self.note_open = note is not None
         if note is not None:
             parts.note_lines.extend([note, *block[1:]])
         elif tags is not None:

@@ -382,3 +382,16 @@ def test_a_logseq_block_whose_first_line_is_its_id_is_a_highlight() -> None:
         "\t- id:: 63c6a1b2-0000-4000-8000-000000000000\n\t  Keep the block, lose the id.\n"
     )
     assert [highlight.text for highlight in document.highlights] == ["Keep the block, lose the id."]
+
+
+def test_a_note_paragraph_goes_on_over_the_plain_paragraphs_after_it() -> None:
+    """Readwise quote template: `> quote ([View Highlight](…))`, `Note: …`, then more of the note unlabelled."""
+    document = only_document(
+        "# A Talk\n\n## Metadata\n- Author: [[Jane Doe]]\n\n## Highlights\n\n"
+        "> First quote. ([View Highlight](https://read.readwise.io/read/01a))\n\nNote: my first thought\n\n"
+        "And a second paragraph of it.\n\n```\ngit log -L 1,2:file\n```\n\n"
+        "> Second quote. ([View Highlight](https://read.readwise.io/read/01b))\n"
+    )
+    first, second = document.highlights
+    assert first.note == "my first thought\n\nAnd a second paragraph of it.\n\n```\ngit log -L 1,2:file\n```"
+    assert (second.text, second.note) == ("Second quote.", None)
