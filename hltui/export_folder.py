@@ -107,12 +107,10 @@ def stat_export_file(path: Path, root: Path, rules: ReadRules) -> os.stat_result
 def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
     """The bytes of one export file, or `Unreadable` saying why it was left alone."""
     is_link = path.is_symlink()
-    if is_link and not rules.follow_symlinks and not _inside(path, root):
-        raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
+    stat_export_file(path, root, rules)  # looked at before opening: opening a device can have effects
     # A file that was no link when looked at must not become one before it is opened.
     flags = _OPEN_FLAGS if is_link else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)
     try:
-        _check_kind(os.stat(path).st_mode)  # before opening: opening a device can have effects
         descriptor = os.open(path, flags)
     except OSError as error:
         raise Unreadable(f"cannot be read: {error.strerror or error}") from error
