@@ -213,14 +213,19 @@ def _link_start(line: str) -> int:
 
 
 def _take_linked(line: str, start: int) -> tuple[str, str | None, str | None] | None:
-    """Take a trailing link or parenthesised location that starts at or after `start`."""
-    match = _OPEN_IN_READWISE.search(line, start)
+    """Take a trailing link or parenthesised location that starts at or after `start`.
+
+    Each pattern runs only when the words it needs are in the tail: most lines need one pattern.
+    """
+    tail = line[start:]
+    match = _OPEN_IN_READWISE.search(line, start) if "eadwise]" in tail else None
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
-    match = _LINKED_LOCATION.search(line, start)
+    labelled = any(word in tail for word in ("Location", "Page", "Time", "p."))
+    match = _LINKED_LOCATION.search(line, start) if labelled else None
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), match.group(3)
-    match = _VIEW_LINK.search(line, start)
+    match = _VIEW_LINK.search(line, start) if "iew " in tail or "IEW " in tail else None
     if match:
         return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
     paren = line.rfind("(")
