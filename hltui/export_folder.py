@@ -90,9 +90,18 @@ def relative_name(path: Path, root: Path) -> str:
     return PurePosixPath(*path.relative_to(root).parts).as_posix()
 
 
-def stat_export_file(path: Path, root: Path, rules: ReadRules) -> os.stat_result:
+@dataclass(frozen=True, slots=True)
+class LookedAt:
+    """A file checked without being read: its stat, and whether its name was a link."""
+
+    info: os.stat_result
+    is_link: bool
+
+
+def stat_export_file(path: Path, root: Path, rules: ReadRules) -> LookedAt:
     """What a file would be read as, without reading it; `Unreadable` when it would not be read."""
-    if path.is_symlink() and not rules.follow_symlinks and not _inside(path, root):
+    is_link = path.is_symlink()
+    if is_link and not rules.follow_symlinks and not _inside(path, root):
         raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
     try:
         info = os.stat(path)
@@ -101,21 +110,24 @@ def stat_export_file(path: Path, root: Path, rules: ReadRules) -> os.stat_result
     _check_kind(info.st_mode)
     if info.st_size > rules.max_bytes:
         raise _too_large(info.st_size, rules.max_bytes)
-    return info
+    return LookedAt(info, is_link)
 
 
 def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
     """The bytes of one export file, or `Unreadable` saying why it was left alone."""
-    is_link = path.is_symlink()
-    stat_export_file(path, root, rules)  # looked at before opening: opening a device can have effects
+    return read_looked_at(path, stat_export_file(path, root, rules), rules.max_bytes)
+
+
+def read_looked_at(path: Path, looked: LookedAt, max_bytes: int) -> ExportFile:
+    """The bytes of a file `stat_export_file` let through (looked at first: opening a device can have effects)."""
     # A file that was no link when looked at must not become one before it is opened.
-    flags = _OPEN_FLAGS if is_link else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)
+    flags = _OPEN_FLAGS if looked.is_link else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
         raise Unreadable(f"cannot be read: {error.strerror or error}") from error
     try:
-        return _read_bounded(descriptor, rules.max_bytes)
+        return _read_bounded(descriptor, max_bytes)
     except OSError as error:
         raise Unreadable(f"cannot be read: {error.strerror or error}") from error
     finally:

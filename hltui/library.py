@@ -11,7 +11,7 @@ from hltui.config import GROUPINGS as GROUPINGS  # re-exported: the screens grou
 from hltui.export_folder import (
     ReadRules,
     Unreadable,
-    read_export_file,
+    read_looked_at,
     relative_name,
     scan_export_folder,
     stat_export_file,
@@ -131,14 +131,14 @@ def _parse_file(
     path: Path, root: Path, rules: ReadRules, cached: tuple[FileKey, ParseResult] | None
 ) -> tuple[FileKey, ParseResult, float]:
     """A file's key, what parsing it gives (from the cache when the file did not change), its time."""
-    info = stat_export_file(path, root, rules)
-    key = FileKey(info.st_size, info.st_mtime_ns)
+    looked = stat_export_file(path, root, rules)
+    key = FileKey(looked.info.st_size, looked.info.st_mtime_ns)
     if cached is not None and cached[0] == key:
-        return key, cached[1], info.st_mtime
-    export_file = read_export_file(path, root, rules)
+        return key, cached[1], looked.info.st_mtime
+    export_file = read_looked_at(path, looked, rules.max_bytes)
     from hltui.parse import parse_bytes  # imported when first needed: a check on an unchanged folder parses nothing
 
-    return key, parse_bytes(export_file.data, relative_name(path, root)), info.st_mtime
+    return key, parse_bytes(export_file.data, relative_name(path, root)), looked.info.st_mtime
 
 
 def _library(root: Path, results: list[ParseResult], modified: dict[str, float]) -> Library:
@@ -163,7 +163,7 @@ def cached_summary(root: Path, rules: ReadRules, cache: ParseCache) -> Summary |
     for path in files:
         name = relative_name(path, root)
         try:
-            info = stat_export_file(path, root, rules)
+            info = stat_export_file(path, root, rules).info
             state[name] = FileKey(info.st_size, info.st_mtime_ns)
         except Unreadable as reason:
             state[name] = str(reason)

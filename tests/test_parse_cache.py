@@ -92,7 +92,7 @@ def test_check_on_an_unchanged_folder_reads_no_file(
 ) -> None:
     assert main(["check", str(folder)]) == 0
     cold = capsys.readouterr().out
-    monkeypatch.setattr(library_module, "read_export_file", lambda *args: pytest.fail("a file was read"))
+    monkeypatch.setattr(library_module, "read_looked_at", lambda *args: pytest.fail("a file was read"))
     assert cached_summary(folder, ReadRules(), ParseCache(folder)) is not None
     assert main(["check", str(folder)]) == 0
     assert capsys.readouterr().out == cold == "2 documents, 2 highlights, 0 skipped, 0 problems\n"
