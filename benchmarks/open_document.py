@@ -20,9 +20,9 @@ from timing import best_of
 
 from hltui.cli import build_app
 from hltui.config import Config
-from hltui.parse import parse_bytes
-from hltui.screens.main import MainScreen
-from hltui.widgets.detail_pane import DetailPane
+from hltui.parsing.parse import parse_bytes
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.widgets.detail_pane import DetailPane
 
 SENTENCE = "The impediment to action advances action; what stands in the way becomes the way, said the emperor."
 

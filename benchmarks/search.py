@@ -16,8 +16,8 @@ from pathlib import Path
 from timing import best_of
 
 from hltui.library import load_library
+from hltui.library.search import SearchIndex
 from hltui.model import Document
-from hltui.search import SearchIndex
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 QUERIES = ("nature", "meditatoin", "the mind", "cafe", "wisdom virtue", "zzzz")

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
 from hltui.library import LibraryError, cached_summary, load_library, summary_of
-from hltui.parse_cache import ParseCache, Summary, cache_folder, clear_cache
+from hltui.library.cache import ParseCache, Summary, cache_folder, clear_cache
 from hltui.text import one_line
 
 if TYPE_CHECKING:
-    from hltui.app import HltuiApp
+    from hltui.tui.app import HltuiApp
 
 SUBCOMMANDS = ("export", "check", "cache")
 EXIT_USAGE = 2
@@ -36,7 +36,7 @@ def resolve_library_path(argument: str | None, config: Config) -> Path:
 
 def build_app(path: Path, config: Config | None = None, *, use_cache: bool = True) -> HltuiApp:
     """The one factory for the app, shared by `main` and the tests."""
-    from hltui.app import HltuiApp  # Textual is imported only when the app runs.
+    from hltui.tui.app import HltuiApp  # Textual is imported only when the app runs.
 
     return HltuiApp(path, config or load_config(), ParseCache(path) if use_cache else None)
 

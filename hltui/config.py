@@ -9,9 +9,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
 
-from hltui.export_folder import DEFAULT_MAX_FILE_MB, MEGABYTE, ReadRules, Unreadable, read_export_file
-
-GROUPINGS = ("tag", "category", "author", "folder")
+from hltui.library.files import DEFAULT_MAX_FILE_MB, MEGABYTE, ReadRules, Unreadable, read_export_file
+from hltui.library.groups import GROUPINGS
 
 APP_NAME = "hltui"
 CONFIG_ENV = "HLTUI_CONFIG"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hltui.model import Document, ParseResult
-from hltui.parse import parse_bytes
+from hltui.parsing.parse import parse_bytes
 
 SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 READER = "https://read.readwise.io/read/"

@@ -12,10 +12,10 @@ from textual.geometry import Region
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.model import Highlight
-from hltui.parse import parse_bytes
-from hltui.screens.main import MainScreen
-from hltui.widgets.detail_pane import DetailPane
-from hltui.widgets.highlight_card import HighlightCard
+from hltui.parsing.parse import parse_bytes
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.highlight_card import HighlightCard
 
 TWEETS = SAMPLES / "Readwise" / "Tweets" / "Tweets From Example Naturalist.md"
 TWEET_IMAGE = "![](https://pbs.twimg.com/media/example.jpg)"

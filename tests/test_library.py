@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -87,9 +88,28 @@ def test_loading_never_changes_the_export_folder(tmp_path: Path) -> None:
 
 
 def test_core_modules_import_without_textual() -> None:
+    """Every module outside hltui.tui (the parsing and library packages included) loads without Textual."""
     code = (
-        "import sys, hltui.model, hltui.parse, hltui.library, hltui.export, hltui.config, hltui.cli; "
-        "print('textual' in sys.modules)"
+        "import importlib, pkgutil, sys, hltui, hltui.parsing, hltui.library\n"
+        "packages = (hltui, hltui.parsing, hltui.library)\n"
+        "names = [m.name for p in packages for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')]\n"
+        "core = [n for n in names if not n.startswith('hltui.tui') and n != 'hltui.__main__']\n"
+        "[importlib.import_module(n) for n in core]\n"
+        "print(len(core), 'textual' in sys.modules, 'rich' in sys.modules)"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert output.strip() == "False"
+    count, textual_loaded, _ = output.split()
+    assert int(count) >= 20 and textual_loaded == "False"
+
+
+def test_screens_widgets_and_commands_never_import_the_app_module() -> None:
+    """They reach the app through `self.app`; no import of app.py anywhere in them, even a deferred one."""
+    tui = Path(__file__).parent.parent / "hltui" / "tui"
+    importers = []
+    for path in tui.rglob("*.py"):
+        if path.name == "app.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "hltui.tui.app":
+                importers.append(path.name)
+    assert len(list(tui.rglob("*.py"))) > 10 and importers == []

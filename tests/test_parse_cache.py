@@ -9,13 +9,13 @@ import pytest
 from conftest import SAMPLES
 from test_hostile import fingerprint
 
-from hltui import library as library_module
 from hltui.cli import main
 from hltui.export import library_as_json
-from hltui.export_folder import ReadRules
 from hltui.library import cached_summary, load_library
-from hltui.parse import parse_bytes
-from hltui.parse_cache import ParseCache, cache_folder
+from hltui.library import load as library_module
+from hltui.library.cache import ParseCache, cache_folder
+from hltui.library.files import ReadRules
+from hltui.parsing.parse import parse_bytes
 
 BOOK = "---\ntitle: {title}\nauthor: Someone\n---\n## Highlights\n- {text}\n"
 
@@ -37,7 +37,7 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(data: bytes, name: str) -> object:
         raise AssertionError(f"{name} was parsed again")
 
-    monkeypatch.setattr("hltui.parse.parse_bytes", refuse)
+    monkeypatch.setattr("hltui.parsing.parse.parse_bytes", refuse)
 
 
 def test_a_cached_load_is_exactly_a_fresh_parse() -> None:
@@ -120,7 +120,7 @@ def test_no_cache_writes_nothing_and_cache_clear_removes_it(folder: Path, capsys
 
 def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     titles(folder)
-    monkeypatch.setattr("hltui.parse_cache.parser_version", lambda: "another parser")
+    monkeypatch.setattr("hltui.library.cache.parser_version", lambda: "another parser")
     parsed: list[str] = []
     real_parse = parse_bytes
 
@@ -128,6 +128,6 @@ def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch
         parsed.append(name)
         return real_parse(data, name)
 
-    monkeypatch.setattr("hltui.parse.parse_bytes", counting)
+    monkeypatch.setattr("hltui.parsing.parse.parse_bytes", counting)
     assert titles(folder) == ["One", "Two"]
     assert sorted(parsed) == ["one.md", "shelf/two.md"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hltui.parse import parse_bytes, parse_text
+from hltui.parsing.parse import parse_bytes, parse_text
 
 FRAGMENTS = [
     "---\n",

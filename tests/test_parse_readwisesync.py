@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hltui.model import Document
-from hltui.parse import parse_bytes, parse_text
+from hltui.parsing.parse import parse_bytes, parse_text
 
 SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 

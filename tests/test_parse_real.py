@@ -9,7 +9,7 @@ from conftest import REAL_CORPUS, SEED_FILE, needs_shared, original_paths
 from real_expectations import REAL_EXPECTATIONS, SEED_EXPECTATION, SKIPPED_FILES
 
 from hltui.model import Document
-from hltui.parse import parse_bytes
+from hltui.parsing.parse import parse_bytes
 
 pytestmark = needs_shared
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from hltui.model import ParseResult
-from hltui.parse import parse_text
+from hltui.parsing.parse import parse_text
 
 
 def parse_in_time(text: str) -> ParseResult:

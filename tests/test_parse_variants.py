@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hltui.model import Document
-from hltui.parse import parse_bytes, parse_text
+from hltui.parsing.parse import parse_bytes, parse_text
 
 NBSP = "\u00a0"
 
@@ -162,7 +162,7 @@ def test_id_heading_with_quoted_highlight_and_view_link() -> None:
 
 
 def test_one_file_per_highlight_files_join_into_their_document() -> None:
-    from hltui.merge import merge_documents
+    from hltui.parsing.merge import merge_documents
 
     def export(highlight_id: int, text: str, favorite: str) -> Document:
         return only_document(

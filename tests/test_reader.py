@@ -16,18 +16,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tree
 
-from hltui.app import HltuiApp
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.model import Document
-from hltui.screens.help import HelpScreen
-from hltui.screens.main import MainScreen
-from hltui.screens.problems import ProblemsScreen
-from hltui.screens.search import SearchScreen
-from hltui.screens.url_dialog import UrlDialog
-from hltui.widgets.detail_pane import DetailPane
-from hltui.widgets.highlight_card import HighlightCard
-from hltui.widgets.tag_tree import TagTree
+from hltui.tui.app import HltuiApp
+from hltui.tui.screens.help import HelpScreen
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.screens.problems import ProblemsScreen
+from hltui.tui.screens.search import SearchScreen
+from hltui.tui.screens.url_dialog import UrlDialog
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.highlight_card import HighlightCard
+from hltui.tui.widgets.tag_tree import TagTree
 
 SIZE = (120, 40)
 
@@ -37,7 +37,7 @@ def graphical_session(monkeypatch: pytest.MonkeyPatch) -> None:
     """A display exists, so `o` goes to the (stubbed) browser unless a test removes it."""
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("TMUX", raising=False)
-    monkeypatch.setattr("hltui.screens.main.copy_outside_terminal", lambda text: [])
+    monkeypatch.setattr("hltui.tui.screens.main.copy_outside_terminal", lambda text: [])
 
 
 @asynccontextmanager
@@ -455,7 +455,7 @@ async def test_tree_vim_keys_h_g_and_capital_g() -> None:
 def test_help_rows_follow_the_keymap() -> None:
     from textual.binding import Binding
 
-    from hltui.screens.help import binding_rows
+    from hltui.tui.screens.help import binding_rows
 
     binding = Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the text")
     rows = binding_rows([binding], {"copy_highlight": "x,ctrl+c"}, lambda shown: shown.key.upper())

@@ -12,15 +12,15 @@ from textual.widgets import Input
 
 from hltui.cli import build_app
 from hltui.config import load_config
-from hltui.screens.main import MainScreen
-from hltui.widgets.detail_pane import DetailPane
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.widgets.detail_pane import DetailPane
 
 SIZE = (120, 36)
 
 
 @pytest.fixture(autouse=True)
 def quiet_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hltui.screens.main.copy_outside_terminal", lambda text: [])
+    monkeypatch.setattr("hltui.tui.screens.main.copy_outside_terminal", lambda text: [])
 
 
 async def loaded(pilot: Pilot[None]) -> None:

@@ -15,15 +15,16 @@ from hltui.model import Document
 from hltui.text import strip_control
 
 if TYPE_CHECKING:
-    from hltui.screens.main import MainScreen
+    from hltui.tui.screens.main import MainScreen
 
 DISCOVERY_LIMIT = 20
 
 
 def _main_screen(provider: Provider) -> MainScreen | None:
-    from hltui.app import HltuiApp
+    """The library screen under the palette, found on the app's screen stack."""
+    from hltui.tui.screens.main import MainScreen
 
-    return provider.app.main_screen if isinstance(provider.app, HltuiApp) else None
+    return next((screen for screen in provider.app.screen_stack if isinstance(screen, MainScreen)), None)
 
 
 Candidate = tuple[str, Callable[[], object], str]

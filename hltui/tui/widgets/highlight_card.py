@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from hltui.model import Highlight
-from hltui.widgets.highlight_markdown import markdown
+from hltui.tui.widgets.highlight_markdown import markdown
 
 
 def highlight_details(highlight: Highlight) -> Text:

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar
 
-from hltui.browser import is_openable, open_in_browser
-from hltui.clipboard import copy_outside_terminal
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
-from hltui.merge import document_key, highlight_key
+from hltui.library.search import SearchHit, SearchIndex
 from hltui.model import Document, Highlight
-from hltui.search import SearchHit, SearchIndex
+from hltui.parsing.merge import document_key, highlight_key
 from hltui.text import one_line
-from hltui.widgets.detail_pane import DetailPane
-from hltui.widgets.tag_tree import TagTree, TreeOrder
-
-if TYPE_CHECKING:
-    from hltui.app import HltuiApp
+from hltui.tui.browser import is_openable, open_in_browser
+from hltui.tui.clipboard import copy_outside_terminal
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.tag_tree import TagTree, TreeOrder
 
 SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
 GUARDED_ACTIONS = (
@@ -99,13 +96,8 @@ class MainScreen(Screen[None]):
         self._place_to_restore: tuple[str, str | None] | None = None
         self._binding_states: tuple[bool, ...] = ()
 
-    @property
-    def hltui(self) -> HltuiApp:
-        """The app, typed."""
-        from hltui.app import HltuiApp
-
-        assert isinstance(self.app, HltuiApp)
-        return self.app
+    class ReloadRequested(Message):
+        """The user asked to read the folder again; the app owns loading."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -286,7 +278,7 @@ class MainScreen(Screen[None]):
 
     def open_url(self, url: str) -> None:
         """The browser when one can start, else a dialog showing the URL with a copy button."""
-        from hltui.screens.url_dialog import UrlDialog
+        from hltui.tui.screens.url_dialog import UrlDialog
 
         if open_in_browser(url):
             self.notify(f"Opening {url[:80]}", markup=False)
@@ -295,7 +287,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search screen; choosing a result jumps to it."""
-        from hltui.screens.search import SearchScreen
+        from hltui.tui.screens.search import SearchScreen
 
         if self.library is not None:
             self.app.push_screen(SearchScreen(self, self.chosen_group), self.jump_to)
@@ -367,7 +359,7 @@ class MainScreen(Screen[None]):
         if document is not None:
             self._place_to_restore = (document_key(document), highlight_key(highlight) if highlight else None)
         self.is_loading = True
-        self.hltui.load()
+        self.post_message(self.ReloadRequested())
 
     def _restore_place(self, library: Library) -> None:
         if self._place_to_restore is None:
@@ -384,7 +376,7 @@ class MainScreen(Screen[None]):
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""
-        from hltui.screens.problems import ProblemsScreen
+        from hltui.tui.screens.problems import ProblemsScreen
 
         if self.library is not None:
             self.app.push_screen(ProblemsScreen(self.library))

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from hltui.library import Group, sort_documents
+from hltui.library.groups import Group, sort_documents
 from hltui.model import Document
 from hltui.text import strip_control
 

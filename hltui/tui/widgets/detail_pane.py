@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from hltui.model import Document
 from hltui.text import strip_control
-from hltui.widgets.highlight_card import HighlightCard
-from hltui.widgets.highlight_markdown import markdown
+from hltui.tui.widgets.highlight_card import HighlightCard
+from hltui.tui.widgets.highlight_markdown import markdown
 
 EMPTY_MESSAGE = "Choose a document in the tree on the left."
 MOUNT_BATCH = 60

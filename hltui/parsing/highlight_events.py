@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hltui.highlight_text import ends_in_link, goto_url, is_block_id, note_line, tag_line
+from hltui.parsing.highlight_text import ends_in_link, goto_url, is_block_id, note_line, tag_line
 from hltui.text import HEADING
 
 _BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hltui.highlight_text import HighlightParts, finished_note, split_text
 from hltui.model import Highlight
+from hltui.parsing.highlight_text import HighlightParts, finished_note, split_text
 from hltui.text import unique_tags
 
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.

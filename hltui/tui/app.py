@@ -11,16 +11,16 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from hltui.commands import DocumentCommands, TagCommands
 from hltui.config import Config
 from hltui.library import GROUPINGS, Library, LibraryError, load_library
-from hltui.parse_cache import ParseCache
-from hltui.screens.help import HelpScreen
-from hltui.screens.main import MainScreen
-from hltui.state import load_state, remember
+from hltui.library.cache import ParseCache
 from hltui.text import one_line
-from hltui.widgets.detail_pane import DetailPane
-from hltui.widgets.tag_tree import TagTree
+from hltui.tui.commands import DocumentCommands, TagCommands
+from hltui.tui.screens.help import HelpScreen
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.state import load_state, remember
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.tag_tree import TagTree
 
 
 class HltuiApp(App[None]):
@@ -92,6 +92,9 @@ class HltuiApp(App[None]):
         self.notify(one_line(message), severity="error", markup=False)
         if self.main_screen is not None:
             self.main_screen.load_failed(message)
+
+    def on_main_screen_reload_requested(self, _: MainScreen.ReloadRequested) -> None:
+        self.load()
 
     def action_help(self) -> None:
         """Show every binding with what it does."""

@@ -15,11 +15,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from hltui.library import Group
-from hltui.search import SearchHit
+from hltui.library.search import SearchHit
 from hltui.text import strip_control
 
 if TYPE_CHECKING:
-    from hltui.screens.main import MainScreen
+    from hltui.tui.screens.main import MainScreen
 
 RESULT_LIMIT = 200
 

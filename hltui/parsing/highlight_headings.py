@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hltui.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight
-from hltui.highlight_events import Event, Heading, Item, Paragraph
-from hltui.highlight_text import (
+from hltui.model import Highlight
+from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight
+from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
+from hltui.parsing.highlight_text import (
     HighlightParts,
     add_child,
     goto_url,
@@ -15,7 +16,6 @@ from hltui.highlight_text import (
     tag_line,
     take_trailing_link,
 )
-from hltui.model import Highlight
 from hltui.text import clean_line
 
 _DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`

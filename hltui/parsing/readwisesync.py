@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from hltui.merge import unique_highlights
 from hltui.model import Document, Highlight
+from hltui.parsing.merge import unique_highlights
 from hltui.text import category_from, clean_block, clean_line, folder_category, identity, strip_control, unique_tags
 
 _TITLE = re.compile(r"^Notes for[ \t]+(.*)$")

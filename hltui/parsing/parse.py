@@ -7,13 +7,13 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from hltui.front_matter import FrontMatter, Segment, read_front_matter, split_segments
-from hltui.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
-from hltui.merge import merge_documents, unique_highlights
-from hltui.metadata import BodyMetadata, read_body_metadata
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
-from hltui.readwisesync import readwisesync_document
-from hltui.single_highlight import single_highlight
+from hltui.parsing.front_matter import FrontMatter, Segment, read_front_matter, split_segments
+from hltui.parsing.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
+from hltui.parsing.merge import merge_documents, unique_highlights
+from hltui.parsing.metadata import BodyMetadata, read_body_metadata
+from hltui.parsing.readwisesync import readwisesync_document
+from hltui.parsing.single_highlight import single_highlight
 from hltui.text import (
     HEADING,
     category_from,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from hltui.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight, is_header_bullet
-from hltui.highlight_events import BOLD_LABEL, Event, Heading, Item
-from hltui.highlight_text import (
+from hltui.model import Highlight
+from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight, is_header_bullet
+from hltui.parsing.highlight_events import BOLD_LABEL, Event, Heading, Item
+from hltui.parsing.highlight_text import (
     IMAGE_ONLY,
     HighlightParts,
     add_child,
@@ -17,7 +18,6 @@ from hltui.highlight_text import (
     note_line,
     tag_line,
 )
-from hltui.model import Highlight
 from hltui.text import HEADING, clean_block, clean_line, unique_tags
 
 _PROPERTY = re.compile(r"^[A-Za-z][\w -]{0,40}::(?:[ \t].*)?$")  # Roam's `Recommended By::` attribute

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hltui.highlight_text import IMAGE_ONLY
+from hltui.parsing.highlight_text import IMAGE_ONLY
 from hltui.text import HEADING, identity
 
 # `- Key: value`, `- **Key:** value`, `**Key**:: value`, `>Key:: value`, `key:: value`, `## Key:: value`

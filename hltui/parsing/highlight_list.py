@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from hltui.highlight_bullets import BulletReader
-from hltui.highlight_common import HIGHLIGHTS_HEADER as HIGHLIGHTS_HEADER  # re-exported for parse.py
-from hltui.highlight_common import ID_HEADING, finish_highlight
-from hltui.highlight_common import is_header_bullet as is_header_bullet
-from hltui.highlight_events import BOLD_LABEL, Event, Heading, Item, Paragraph, events_of
-from hltui.highlight_headings import HeadingReader, IdHeadingReader
-from hltui.highlight_paragraphs import ParagraphReader, uses_paragraphs
-from hltui.highlight_text import ends_in_link
 from hltui.model import Highlight
+from hltui.parsing.highlight_bullets import BulletReader
+from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER as HIGHLIGHTS_HEADER  # re-exported for parse.py
+from hltui.parsing.highlight_common import ID_HEADING, finish_highlight
+from hltui.parsing.highlight_common import is_header_bullet as is_header_bullet
+from hltui.parsing.highlight_events import BOLD_LABEL, Event, Heading, Item, Paragraph, events_of
+from hltui.parsing.highlight_headings import HeadingReader, IdHeadingReader
+from hltui.parsing.highlight_paragraphs import ParagraphReader, uses_paragraphs
+from hltui.parsing.highlight_text import ends_in_link
 
 
 def parse_highlights(lines: list[str]) -> list[Highlight]:

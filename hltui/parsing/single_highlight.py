@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hltui.highlight_text import HighlightParts, split_text
 from hltui.model import FAVORITE_TAG, Highlight
+from hltui.parsing.highlight_text import HighlightParts, split_text
 from hltui.text import HEADING, clean_block, clean_line, identity, parse_tags, unique_tags
 
 _MARKERS = {"highlightid", "highlighttext"}

@@ -6,8 +6,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hltui.highlight_events import Event, Heading, Item, Paragraph
-from hltui.highlight_text import IMAGE_ONLY, HighlightParts, ends_in_link, goto_url, is_block_id, note_line, tag_line
+from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
+from hltui.parsing.highlight_text import (
+    IMAGE_ONLY,
+    HighlightParts,
+    ends_in_link,
+    goto_url,
+    is_block_id,
+    note_line,
+    tag_line,
+)
 from hltui.text import clean_line
 
 _LOCATION_HEADING = re.compile(r"^(?:Location|Page|Time)[ \t\u00a0]+[\d:,\-–]+$", re.IGNORECASE)

@@ -1,0 +1,123 @@
+"""Browsing groups of documents: by tag (nested, with Favorites), category, author or folder (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from hltui.model import FAVORITE_TAG, Document
+
+GROUPINGS = ("tag", "category", "author", "folder")
+UNTAGGED = "Untagged"
+FAVORITES = "Favorites"
+NO_AUTHOR = "Unknown author"
+NO_CATEGORY = "Uncategorised"
+SORT_ORDERS = ("title", "highlights", "recent")
+
+
+@dataclass(slots=True)
+class Group:
+    """A node of the browsing tree: a name, its documents and its sub-groups."""
+
+    name: str
+    path: str
+    documents: list[Document] = field(default_factory=list)
+    children: dict[str, Group] = field(default_factory=dict)
+
+    def all_documents(self) -> list[Document]:
+        """Documents here and in every sub-group, each once."""
+        seen: dict[int, Document] = {id(document): document for document in self.documents}
+        for child in self.children.values():
+            for document in child.all_documents():
+                seen.setdefault(id(document), document)
+        return list(seen.values())
+
+    @property
+    def count(self) -> int:
+        """How many distinct documents the group holds, sub-groups included."""
+        return len(self.all_documents())
+
+
+def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[str, float]) -> list[Document]:
+    """Documents by title, by number of highlights (most first) or most recently changed first."""
+    by_title = sorted(documents, key=lambda document: document.title.casefold())
+    if order == "highlights":
+        return sorted(by_title, key=lambda document: -len(document.highlights))
+    if order == "recent":
+        return sorted(by_title, key=lambda document: -modified.get(document.source_path, 0.0))
+    return by_title
+
+
+def group_by_tag(documents: Iterable[Document]) -> list[Group]:
+    """Groups per tag (document and highlight tags), nested on `/`, plus Favorites and Untagged."""
+    roots: dict[str, Group] = {}
+    favorites = Group(FAVORITES, "favorites")
+    untagged = Group(UNTAGGED, "untagged")
+    for document in documents:
+        tags = document_tags(document)
+        if document.is_favorite:
+            favorites.documents.append(document)
+        if not tags:
+            untagged.documents.append(document)
+        for tag in tags:
+            if tag.casefold() != FAVORITE_TAG:  # the Favorites group already gathers these
+                _tag_group(roots, tag).documents.append(document)
+    ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
+    return [group for group in (favorites, *ordered, untagged) if group.documents or group.children]
+
+
+def document_tags(document: Document) -> list[str]:
+    """A document's own tags and its highlights' tags, each once (case-insensitively)."""
+    seen: dict[str, str] = {}
+    for tag in (*document.tags, *(tag for highlight in document.highlights for tag in highlight.tags)):
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
+
+
+def _tag_group(roots: dict[str, Group], tag: str, prefix: str = "tag") -> Group:
+    """The group for a nested tag such as `topic/sub`, created on first use."""
+    parts = [part for part in tag.split("/") if part.strip()] or [tag]
+    level = roots
+    group: Group | None = None
+    for depth, part in enumerate(parts):
+        key = part.casefold()
+        if key not in level:
+            level[key] = Group(part, f"{prefix}:" + "/".join(parts[: depth + 1]).casefold())
+        group = level[key]
+        level = group.children
+    assert group is not None
+    return group
+
+
+def _flat_groups(documents: Iterable[Document], key: Callable[[Document], str], prefix: str) -> list[Group]:
+    """One group per key value, sorted by name."""
+    groups: dict[str, Group] = {}
+    for document in documents:
+        name = key(document)
+        groups.setdefault(name.casefold(), Group(name, f"{prefix}:{name.casefold()}")).documents.append(document)
+    return sorted(groups.values(), key=lambda group: group.name.casefold())
+
+
+def group_by_category(documents: Iterable[Document]) -> list[Group]:
+    """Groups per category (books, articles, ...)."""
+    return _flat_groups(documents, lambda document: document.category or NO_CATEGORY, "category")
+
+
+def group_by_author(documents: Iterable[Document]) -> list[Group]:
+    """Groups per author."""
+    return _flat_groups(documents, lambda document: document.author or NO_AUTHOR, "author")
+
+
+def group_by_folder(documents: Iterable[Document]) -> list[Group]:
+    """Groups per folder of the export, nested like the folders."""
+    roots: dict[str, Group] = {}
+    top = Group("(top level)", "folder:")
+    for document in documents:
+        parent = PurePosixPath(document.source_path).parent.as_posix()
+        if parent in ("", "."):
+            top.documents.append(document)
+        else:
+            _tag_group(roots, parent, "folder").documents.append(document)
+    ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
+    return [group for group in (top, *ordered) if group.documents or group.children]

@@ -1,0 +1,1 @@
+"""The Textual app: the App, its screens, widgets, palette commands and stylesheet."""
