@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/check_cache.py [--documents 10000]
 
-Writes a synthetic library (see load_library.py) to a temporary folder and times, in one run:
+Writes a seeded mixed library (see make_library.py) to a temporary folder and times, in one run:
 reading every file's bytes, a naive python-frontmatter loop over the files (the baseline a plain
 script would be), then `hltui check` in a fresh interpreter with an empty cache folder, again
 with the cache it left (warm), and after touching one file. Prints seconds and ratios.
@@ -36,7 +36,7 @@ def timed_check(folder: Path, cache_home: Path, *, check: bool = True) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as library_name, tempfile.TemporaryDirectory() as cache_name:

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/load_library.py [--documents 10000]
 
-It writes a synthetic library (copies of the bundled samples with new titles) to a temporary
+It writes a seeded mixed library in the real export shapes (make_library.py) to a temporary
 folder, then times, in the same run: reading every file's bytes (the baseline no parser can
 beat), `load_library`, and each grouping. It prints seconds and ratios to the baseline.
 """
@@ -13,29 +13,19 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from make_library import make_library
 from timing import best_of
 
 from hltui.library import GROUPINGS, find_export_files, load_library
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 
-
-def write_library(folder: Path, documents: int) -> None:
-    """Copies of the sample exports, each with its own title, spread over folders."""
-    templates = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.rglob("*.md"))]
-    templates = [text for text in templates if "## Highlights" in text and text.startswith("# ")]
-    for number in range(documents):
-        text = templates[number % len(templates)]
-        first_line, _, rest = text.partition("\n")
-        target = folder / f"shelf{number % 50}" / f"doc{number}.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        rest = rest.replace("- Full Title:", f"- Full Title: {number}").replace(">Title:: ", f">Title:: {number} ")
-        rest = rest.replace("- URL: https://", f"- URL: https://{number}.")  # same URL would merge copies
-        target.write_text(f"{first_line} {number}\n{rest}")
+def write_library(folder: Path, documents: int, seed: int = 1) -> None:
+    """A seeded mixed library of that many documents in the real export shapes (see make_library.py)."""
+    make_library(folder, documents, seed)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder_name:
