@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser(subcommand).parse_args(arguments)
     if subcommand == "cache":
         removed = clear_cache()
-        print(one_line(f"removed {removed} cache files from {cache_folder()}"))
+        print(one_line(f"removed {removed} cache {'file' if removed == 1 else 'files'} from {cache_folder()}"))
         return 0
     config = load_config()
     if config.error:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 CATEGORIES: tuple[str, ...] = ("books", "articles", "tweets", "podcasts", "supplementals")
 FAVORITE_TAG = "favorite"
@@ -40,19 +42,86 @@ class Document:
     tags: tuple[str, ...] = ()
     summary: str | None = None
     note: str | None = None
-    highlights: tuple[Highlight, ...] = field(default=())
+    # A tuple from the parser; StoredHighlights when the parse cache keeps them until asked for.
+    highlights: Sequence[Highlight] = field(default=())
+
+    @property
+    def digest(self) -> HighlightDigest:
+        """What the tree and the counts need of the highlights, without loading stored ones."""
+        if isinstance(self.highlights, StoredHighlights):
+            return self.highlights.digest
+        return HighlightDigest.of(self.highlights)
 
     @property
     def is_favorite(self) -> bool:
         """Whether the document or any of its highlights is a favorite."""
         if any(tag.casefold() == FAVORITE_TAG for tag in self.tags):
             return True
-        return any(highlight.is_favorite for highlight in self.highlights)
+        return self.digest.has_favorite
 
     @property
     def note_count(self) -> int:
         """How many highlights carry a note."""
-        return sum(1 for highlight in self.highlights if highlight.note)
+        return self.digest.notes
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightDigest:
+    """A summary of a document's highlights: their tags, favourites and notes."""
+
+    tags: tuple[str, ...] = ()
+    has_favorite: bool = False
+    notes: int = 0
+
+    @classmethod
+    def of(cls, highlights: Sequence[Highlight]) -> HighlightDigest:
+        """The digest of loaded highlights; tags each once, in first-seen order."""
+        tags: dict[str, None] = {}
+        notes = 0
+        for highlight in highlights:
+            tags.update(dict.fromkeys(highlight.tags))
+            notes += highlight.note is not None and highlight.note != ""
+        favorite = any(tag.casefold() == FAVORITE_TAG for tag in tags)
+        return cls(tuple(tags), favorite, notes)
+
+
+class StoredHighlights(Sequence[Highlight]):
+    """A document's highlights kept elsewhere (the parse cache) and fetched when read.
+
+    Its length and digest are known without fetching, so a library of 200,000 highlights
+    is browsed with only the open document's highlights in memory.
+    """
+
+    __slots__ = ("_count", "_fetch", "digest")
+
+    def __init__(self, count: int, digest: HighlightDigest, fetch: Callable[[], tuple[Highlight, ...]]) -> None:
+        self._count = count
+        self.digest = digest
+        self._fetch = fetch
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Highlight: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Highlight]: ...
+    def __getitem__(self, index: int | slice) -> Highlight | Sequence[Highlight]:
+        return self._fetch()[index]
+
+    def __iter__(self) -> Iterator[Highlight]:
+        return iter(self._fetch())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == self._count and tuple(self._fetch()) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fetch())
+
+    def __repr__(self) -> str:
+        return f"StoredHighlights({self._count} highlights)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,8 @@ from hltui.library import cached_summary, load_library
 from hltui.library import load as library_module
 from hltui.library.cache import ParseCache, cache_folder
 from hltui.library.files import ReadRules
+from hltui.library.load import LibraryLoader
+from hltui.model import StoredHighlights
 from hltui.parsing.parse import parse_bytes
 
 BOOK = "---\ntitle: {title}\nauthor: Someone\n---\n## Highlights\n- {text}\n"
@@ -30,7 +35,11 @@ def folder(tmp_path: Path) -> Path:
 
 
 def titles(root: Path) -> list[str]:
-    return sorted(document.title for document in load_library(root, cache=ParseCache(root)).documents)
+    cache = ParseCache(root)
+    try:
+        return sorted(document.title for document in load_library(root, cache=cache).documents)
+    finally:
+        cache.close()
 
 
 def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,7 +88,7 @@ def test_a_file_changed_in_place_with_the_same_size_is_read_again(folder: Path) 
 def test_a_corrupt_cache_is_discarded_with_a_notice_and_rebuilt(folder: Path) -> None:
     titles(folder)
     cache = ParseCache(folder)
-    cache.entries_path.write_bytes(b"not a pickle at all")
+    cache.path.write_bytes(b"not a database at all" * 100)
     assert sorted(d.title for d in load_library(folder, cache=cache).documents) == ["One", "Two"]
     assert cache.notice is not None and "could not be read" in cache.notice
     rebuilt = ParseCache(folder)
@@ -103,7 +112,9 @@ def test_the_export_folder_is_unchanged_and_the_cache_lives_in_the_cache_folder(
     titles(folder)
     titles(folder)
     assert fingerprint(folder) == before
-    assert sorted(path.suffix for path in cache_folder().iterdir()) == [".pickle", ".pickle"]
+    database = ParseCache(folder).path
+    assert database.parent == cache_folder() and database.is_file()
+    assert all(path.name.startswith(database.name) for path in cache_folder().iterdir())
     assert str(cache_folder()).startswith(os.environ["XDG_CACHE_HOME"])
 
 
@@ -111,10 +122,10 @@ def test_no_cache_writes_nothing_and_cache_clear_removes_it(folder: Path, capsys
     assert main(["check", "--no-cache", str(folder)]) == 0
     assert not cache_folder().exists()
     assert main(["check", str(folder)]) == 0
-    assert len(list(cache_folder().iterdir())) == 2
+    assert ParseCache(folder).path.is_file()
     capsys.readouterr()
     assert main(["cache", "clear"]) == 0
-    assert capsys.readouterr().out.startswith("removed 2 cache files from ")
+    assert capsys.readouterr().out.startswith("removed 1 cache file from ")
     assert list(cache_folder().iterdir()) == []
 
 
@@ -131,3 +142,66 @@ def test_a_changed_parser_does_not_trust_the_old_cache(folder: Path, monkeypatch
     monkeypatch.setattr("hltui.parsing.parse.parse_bytes", counting)
     assert titles(folder) == ["One", "Two"]
     assert sorted(parsed) == ["one.md", "shelf/two.md"]
+
+
+def test_a_cache_row_that_cannot_be_decoded_is_discarded_with_a_notice(folder: Path) -> None:
+    titles(folder)
+    with sqlite3.connect(ParseCache(folder).path) as connection:
+        connection.execute("UPDATE files SET outline = ? WHERE name = 'one.md'", (b"\xff\x00 not marshal",))
+    cache = ParseCache(folder)
+    assert sorted(d.title for d in load_library(folder, cache=cache).documents) == ["One", "Two"]
+    assert cache.notice is not None and "could not be read" in cache.notice
+    assert titles(folder) == ["One", "Two"]
+
+
+def test_a_warm_load_keeps_highlights_in_the_cache_until_a_document_is_read(folder: Path) -> None:
+    fresh = load_library(folder)
+    titles(folder)
+    warm = load_library(folder, cache=ParseCache(folder))
+    assert all(isinstance(document.highlights, StoredHighlights) for document in warm.documents)
+    assert [len(document.highlights) for document in warm.documents] == [1, 1]
+    assert warm.documents == fresh.documents
+    assert [h.text for d in warm.documents for h in d.highlights] == ["First words.", "Second words."]
+
+
+def test_the_tree_can_be_drawn_from_the_cache_before_any_file_is_looked_at(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles(folder)
+    (folder / "three.md").write_text(BOOK.format(title="Three", text="Third words."), encoding="utf-8")
+    loader = LibraryLoader(folder, cache=ParseCache(folder))
+    monkeypatch.setattr(library_module, "stat_export_file", lambda *args: pytest.fail("a file was looked at"))
+    early = loader.from_cache()
+    assert early is not None and sorted(d.title for d in early.documents) == ["One", "Two"]
+    monkeypatch.undo()
+    assert sorted(d.title for d in loader.load().documents) == ["One", "Three", "Two"]
+    assert (loader.files_read, loader.files_gone) == (1, 0)
+
+
+def test_a_first_load_shows_the_library_while_it_is_still_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(40):
+        (tmp_path / f"book{number:02}.md").write_text(BOOK.format(title=f"Book {number}", text="Words."))
+    monkeypatch.setattr(library_module, "_PARTIAL_EVERY", 0.0)
+    seen: list[int] = []
+    library = LibraryLoader(tmp_path, cache=ParseCache(tmp_path)).load(
+        partial=lambda part: seen.append(len(part.documents))
+    )
+    assert len(library.documents) == 40
+    assert seen == sorted(seen) and 1 <= seen[0] < 40 and len(seen) >= 20
+
+
+def test_two_processes_filling_one_cache_at_once_leave_it_whole(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    for number in range(300):
+        (library / f"book{number:03}.md").write_text(BOOK.format(title=f"Book {number}", text="Words " * 50))
+    command = [sys.executable, "-m", "hltui", "check", str(library)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    assert {out for out, _ in outputs} == {"300 documents, 300 highlights, 0 skipped, 0 problems\n"}
+    with sqlite3.connect(ParseCache(library).path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM files").fetchone() == (300,)

@@ -1,59 +1,64 @@
 """What parsing each export file gave, kept in the platformdirs cache folder between runs (no Textual).
 
-One cache file per library folder holds, per export file, its size and `mtime_ns` and the
-`ParseResult` parsing it gave, plus the folder's summary for `hltui check`. An entry is used only
-while the file's size and time are unchanged and the parser's source is the same. A cache that
-cannot be read (corrupt, another version, another folder) is dropped with a notice and rebuilt.
-Writing goes to a temporary file renamed over the old one, so two hltui processes never leave
-half a cache. Nothing is ever written in the export folder.
+One SQLite database per library folder holds, per export file, its size and `mtime_ns`, an
+outline of what parsing it gave (documents without their highlights, skipped reasons, problems)
+and, apart from it, each document's highlights. A start reads the outlines only; a document's
+highlights are fetched when it is opened, searched or exported. Rows are plain tuples in
+`marshal` form: loading ten thousand outlines takes a fraction of reading the files.
+
+An entry is used only while the file's size and time are unchanged and the parser's source is
+the same. A database that cannot be read is moved out of the way with a notice and rebuilt.
+SQLite's transactions keep two hltui processes from ever leaving half an entry. Nothing is ever
+written in the export folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import marshal
 import os
-import pickle
-import tempfile
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_cache_path
 
 from hltui import __version__
-from hltui.model import ParseResult, Problem, Skipped
+from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Problem, Skipped, StoredHighlights
 
 APP_NAME = "hltui"
-_FORMAT = 1
+_FORMAT = 2
+_PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what a file parses to: any change to them retires the cache.
-_PARSER_MODULES = (
-    "model",
-    "text",
-    "front_matter",
-    "metadata",
-    "merge",
-    "single_highlight",
-    "readwisesync",
-    "parse",
-    "highlight_events",
-    "highlight_text",
-    "highlight_paragraphs",
-    "highlight_common",
-    "highlight_bullets",
-    "highlight_headings",
-    "highlight_list",
-)
+_PARSER_SOURCES = ("model.py", "text.py", "parsing")
+# Highlights of recently opened documents kept in memory; the open document's always stay.
+_FETCHED_HIGHLIGHTS_KEPT = 20_000
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, outline BLOB);
+CREATE TABLE IF NOT EXISTS highlights (
+    name TEXT, position INTEGER, size INTEGER, mtime_ns INTEGER, data BLOB, PRIMARY KEY (name, position)
+) WITHOUT ROWID;
+"""
 
 
 @functools.cache
 def parser_version() -> str:
     """A digest of the parser's own source: an edited or upgraded parser never trusts an old cache."""
-    digest = hashlib.sha256(__version__.encode())
-    for name in _PARSER_MODULES:
-        try:
-            digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
-        except OSError:
-            digest.update(name.encode())  # no source beside the package: the version alone decides
+    digest = hashlib.sha256(f"{__version__} {_FORMAT}".encode())
+    for source in _PARSER_SOURCES:
+        path = _PACKAGE / source
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            try:
+                digest.update(module.name.encode() + module.read_bytes())
+            except OSError:
+                digest.update(module.name.encode())  # no source beside the package: the version decides
     return digest.hexdigest()[:16]
 
 
@@ -75,9 +80,16 @@ class Summary:
     problems: tuple[Problem, ...]
 
 
-Entries = dict[str, tuple[FileKey, ParseResult]]
 # Per file (and per linked folder left alone): its key, or why it was not read.
 FolderState = dict[str, FileKey | str]
+
+
+@dataclass(frozen=True, slots=True)
+class CachedFile:
+    """One file's entry: the key it was parsed at and what parsing it gave (highlights stored)."""
+
+    key: FileKey
+    result: ParseResult
 
 
 def cache_folder() -> Path:
@@ -86,64 +98,302 @@ def cache_folder() -> Path:
 
 
 class ParseCache:
-    """The cache of one library folder: the entries, and apart from them the small summary.
-
-    The summary lives in a file of its own so that `hltui check` on an unchanged folder reads a
-    few kilobytes, not every highlight.
-    """
+    """The cache database of one library folder. Safe to use from several threads."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.root = os.path.realpath(root)
         name = hashlib.sha256(self.root.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        base = folder or cache_folder()
-        self.entries_path = base / f"{name}.entries.pickle"
-        self.summary_path = base / f"{name}.summary.pickle"
+        self.path = (folder or cache_folder()) / f"{name}.sqlite"
         self.notice: str | None = None
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        self._opened = False
+        self._fetched: OrderedDict[tuple[str, int], tuple[Highlight, ...]] = OrderedDict()
 
-    def load_entries(self) -> Entries:
-        """Each file's key and parse result, or nothing when there is no usable cache."""
-        entries = self._load(self.entries_path)
-        return entries if isinstance(entries, dict) else {}
+    # Reading ---------------------------------------------------------------------------------
+
+    def load_files(self) -> dict[str, CachedFile]:
+        """Every file's entry, documents carrying StoredHighlights; empty when there is no cache."""
+        rows = self._query("SELECT name, size, mtime_ns, outline FROM files")
+        try:
+            entries = (self._entry(name, size, mtime_ns, outline) for name, size, mtime_ns, outline in rows)
+            return {entry[0]: entry[1] for entry in entries}
+        except _UNREADABLE as error:
+            self._discard(error)
+            return {}
+
+    def _entry(self, name: object, size: object, mtime_ns: object, outline: object) -> tuple[str, CachedFile]:
+        if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime_ns, int)):
+            raise TypeError("a row of the files table has the wrong types")
+        assert isinstance(outline, bytes), "outline"
+        key = FileKey(size, mtime_ns)
+        return name, CachedFile(key, self._result_from(name, key, marshal.loads(outline)))
 
     def load_summary(self) -> tuple[FolderState, Summary] | None:
-        """The folder state the summary was made for, and the summary."""
-        found = self._load(self.summary_path)
-        return found if isinstance(found, tuple) and len(found) == 2 else None
-
-    def save(self, entries: Entries, state: FolderState, summary: Summary) -> None:
-        """Write both files atomically; a cache that cannot be written only makes the next start slower."""
-        self._save(self.entries_path, entries)
-        self._save(self.summary_path, (state, summary))
-
-    def _load(self, path: Path) -> object:
+        """The folder state the last summary was made for, and that summary."""
+        rows = self._query("SELECT value FROM meta WHERE key = 'summary'")
         try:
-            with path.open("rb") as stream:
-                header, payload = pickle.load(stream)
-        except FileNotFoundError:
+            return _summary_from(rows[0][0]) if rows else None
+        except _UNREADABLE as error:
+            self._discard(error)
             return None
-        except Exception as error:  # noqa: BLE001 - a cache broken in any way is dropped and rebuilt
-            self.notice = f"parse cache {path} could not be read ({type(error).__name__}); rebuilding it"
-            return None
-        if header != (_FORMAT, parser_version(), self.root):
-            return None  # another parser version, or another folder under the same name: read again
-        return payload
 
-    def _save(self, path: Path, payload: object) -> None:
+    def highlights(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...] | None:
+        """The highlights of the file's document at `position`, or None when the entry has changed."""
+        with self._lock:
+            fetched = self._fetched.get((name, position))
+            if fetched is None:
+                rows = self._query(
+                    "SELECT data FROM highlights WHERE name = ? AND position = ? AND size = ? AND mtime_ns = ?",
+                    (name, position, key.size, key.mtime_ns),
+                )
+                if not rows or not isinstance(blob := rows[0][0], bytes):
+                    return None
+                fetched = tuple(Highlight(*fields) for fields in marshal.loads(blob))
+            self._keep_fetched((name, position), fetched)
+            return fetched
+
+    def _keep_fetched(self, place: tuple[str, int], highlights: tuple[Highlight, ...]) -> None:
+        self._fetched[place] = highlights
+        self._fetched.move_to_end(place)
+        kept = sum(len(value) for value in self._fetched.values())
+        while kept > _FETCHED_HIGHLIGHTS_KEPT and len(self._fetched) > 1:
+            kept -= len(self._fetched.popitem(last=False)[1])
+
+    def _result_from(self, name: str, key: FileKey, outline: Outline) -> ParseResult:
+        documents, skipped, problems = outline
+        assert isinstance(documents, list) and isinstance(skipped, list) and isinstance(problems, list)
+        return ParseResult(
+            tuple(self._document_from(name, key, position, fields) for position, fields in enumerate(documents)),
+            tuple(Skipped(*item) for item in skipped),
+            tuple(Problem(*item) for item in problems),
+        )
+
+    def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[object, ...]) -> Document:
+        title, source_path, full_title, author, category, url, tags, summary, note, count, digest = _fields(fields)
+
+        def fetch() -> tuple[Highlight, ...]:
+            return self._fetch_or_parse(name, key, position)
+
+        highlights = StoredHighlights(count, digest, fetch)
+        return Document(title, source_path, full_title, author, category, url, tags, summary, note, highlights)
+
+    def _fetch_or_parse(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...]:
+        """The stored highlights; when another run replaced the entry, the file is read again."""
+        stored = self.highlights(name, key, position)
+        if stored is not None:
+            return stored
+        from hltui.library.files import ReadRules, Unreadable, read_export_file
+        from hltui.parsing.parse import parse_bytes
+
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parsed-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(((_FORMAT, parser_version(), self.root), payload), stream, pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+            data = read_export_file(Path(self.root) / name, Path(self.root), ReadRules()).data
+        except Unreadable:
+            return ()
+        documents = parse_bytes(data, name).documents
+        fresh = tuple(documents[position].highlights) if position < len(documents) else ()
+        with self._lock:
+            self._keep_fetched((name, position), fresh)
+        return fresh
+
+    # Writing ---------------------------------------------------------------------------------
+
+    def store(self, parsed: Iterable[tuple[str, FileKey, ParseResult]]) -> dict[str, CachedFile]:
+        """Keep freshly parsed files in one transaction; their entries, with highlights now stored."""
+        rows = [(name, key, result, _outline(result)) for name, key, result in parsed]
+        with self._lock:
+            written = self._write(_store_statements(rows))
+        if not written:
+            return {name: CachedFile(key, result) for name, key, result, _ in rows}
+        return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, _, outline in rows}
+
+    def finish(self, names: Iterable[str], state: FolderState, summary: Summary) -> None:
+        """Forget files no longer in the folder and keep the summary `hltui check` prints."""
+        keep = set(names)
+        with self._lock:
+            stale = [(name,) for (name,) in self._query("SELECT name FROM files") if name not in keep]
+            self._write(
+                [
+                    ("DELETE FROM files WHERE name = ?", stale),
+                    ("DELETE FROM highlights WHERE name = ?", stale),
+                    ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(_summary_blob(state, summary),)]),
+                ]
+            )
+
+    # The database ----------------------------------------------------------------------------
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return []
+            try:
+                return connection.execute(sql, parameters).fetchall()
+            except (sqlite3.DatabaseError, ValueError, TypeError, EOFError) as error:
+                self._discard(error)
+                return []
+
+    def _write(self, statements: Iterable[tuple[str, Sequence[tuple[object, ...]]]]) -> bool:
+        connection = self._connect()
+        if connection is None:
+            return False
+        try:
+            with connection:
+                for sql, rows in statements:
+                    connection.executemany(sql, rows)
+            return True
+        except sqlite3.OperationalError as error:  # locked by another hltui for too long, disk full
+            self.notice = f"parse cache {self.path} could not be written: {error}"
+            return False
+        except sqlite3.DatabaseError as error:
+            self._discard(error)
+            return False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._opened:
+            return self._connection
+        self._opened = True
+        try:
+            self._connection = self._open()
+        except (sqlite3.DatabaseError, ValueError, TypeError, EOFError) as error:
+            self._discard(error)
+            try:
+                self._connection = self._open()
+            except (sqlite3.DatabaseError, OSError) as again:
+                self.notice = f"parse cache {self.path} cannot be used: {again}"
         except OSError as error:
-            self.notice = f"parse cache {path} could not be written: {error.strerror or error}"
+            self.notice = f"parse cache {self.path} cannot be used: {error.strerror or error}"
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        connection.isolation_level = "DEFERRED"
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.executescript(_SCHEMA)
+        header = marshal.dumps((_FORMAT, parser_version(), self.root))
+        found = connection.execute("SELECT value FROM meta WHERE key = 'header'").fetchall()
+        if not found or found[0][0] != header:
+            with connection:  # another parser version (or a new database): start empty
+                connection.execute("DELETE FROM files")
+                connection.execute("DELETE FROM highlights")
+                connection.execute("DELETE FROM meta")
+                connection.execute("INSERT INTO meta VALUES ('header', ?)", (header,))
+        return connection
+
+    def _discard(self, error: BaseException) -> None:
+        """Move a broken database aside so the next open starts a fresh one."""
+        self.notice = f"parse cache {self.path} could not be read ({type(error).__name__}); rebuilding it"
+        if self._connection is not None:
+            self._connection.close()
+        self._connection, self._opened = None, False
+        self._fetched.clear()
+        for suffix in ("", "-wal", "-shm"):
+            broken = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(OSError):
+                os.replace(broken, broken.with_name(broken.name + ".broken"))
+
+    def close(self) -> None:
+        """Close the database (the cache can be opened again later)."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+            self._connection, self._opened = None, False
+
+
+# A parse result in marshal form: documents' fields (with a digest for highlights), skipped, problems.
+Outline = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[str, str, int | None]]]
+_UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
+_DocumentFields = tuple[
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    tuple[str, ...],
+    str | None,
+    str | None,
+    int,
+    HighlightDigest,
+]
+
+
+def _fields(fields: tuple[object, ...]) -> _DocumentFields:
+    """A document outline's fields, type-checked (a foreign row raises TypeError)."""
+    title, source_path, full_title, author, category, url, tags, summary, note, count, tag_digest, favorite, notes = (
+        fields
+    )
+    texts = (full_title, author, category, url, summary, note)
+    if not (isinstance(title, str) and isinstance(source_path, str) and isinstance(tags, tuple)):
+        raise TypeError("a document outline has the wrong types")
+    if not (isinstance(count, int) and isinstance(notes, int) and isinstance(tag_digest, tuple)):
+        raise TypeError("a document outline has the wrong counts")
+    if not all(text is None or isinstance(text, str) for text in texts):
+        raise TypeError("a document outline has the wrong texts")
+    digest = HighlightDigest(tag_digest, bool(favorite), notes)
+    return (title, source_path, full_title, author, category, url, tags, summary, note, count, digest)  # type: ignore[return-value]
+
+
+def _summary_from(blob: object) -> tuple[FolderState, Summary]:
+    assert isinstance(blob, bytes), "summary"
+    state, (documents, highlights, skipped, problems) = marshal.loads(blob)
+    folder_state: FolderState = {name: value if isinstance(value, str) else FileKey(*value) for name, value in state}
+    summary = Summary(
+        documents, highlights, tuple(Skipped(*item) for item in skipped), tuple(Problem(*item) for item in problems)
+    )
+    return folder_state, summary
+
+
+def _outline(result: ParseResult) -> Outline:
+    """A parse result as plain tuples, without highlights (each document's digest instead)."""
+    documents = []
+    for document in result.documents:
+        digest = document.digest
+        fields = (document.title, document.source_path, document.full_title, document.author, document.category)
+        more = (document.url, tuple(document.tags), document.summary, document.note)
+        documents.append((*fields, *more, len(document.highlights), digest.tags, digest.has_favorite, digest.notes))
+    skipped = [(item.path, item.reason) for item in result.skipped]
+    problems = [(item.path, item.message, item.line) for item in result.problems]
+    return (documents, skipped, problems)
+
+
+def _highlight_rows(name: str, key: FileKey, result: ParseResult) -> Iterator[tuple[object, ...]]:
+    for position, document in enumerate(result.documents):
+        fields = [(h.text, h.note, tuple(h.tags), h.location, h.url, h.section, h.id) for h in document.highlights]
+        yield (name, position, key.size, key.mtime_ns, marshal.dumps(fields))
+
+
+def _store_statements(
+    rows: list[tuple[str, FileKey, ParseResult, Outline]],
+) -> list[tuple[str, list[tuple[object, ...]]]]:
+    return [
+        ("DELETE FROM highlights WHERE name = ?", [(name,) for name, *_ in rows]),
+        (
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+            [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, _, outline in rows],
+        ),
+        (
+            "INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?)",
+            [row for name, key, result, _ in rows for row in _highlight_rows(name, key, result)],
+        ),
+    ]
+
+
+def _summary_blob(state: FolderState, summary: Summary) -> bytes:
+    pairs = [(name, value if isinstance(value, str) else (value.size, value.mtime_ns)) for name, value in state.items()]
+    skipped = [(item.path, item.reason) for item in summary.skipped]
+    problems = [(item.path, item.message, item.line) for item in summary.problems]
+    return marshal.dumps((pairs, (summary.documents, summary.highlights, skipped, problems)))
 
 
 def clear_cache(folder: Path | None = None) -> int:
-    """Remove every cache file; the number removed."""
+    """Remove every cache database (and any left from older versions); the number removed."""
     target = folder or cache_folder()
     removed = 0
-    for path in target.glob("*.pickle") if target.is_dir() else []:
-        path.unlink(missing_ok=True)
-        removed += 1
+    for pattern in ("*.sqlite", "*.sqlite-*", "*.broken", "*.pickle"):
+        for path in target.glob(pattern) if target.is_dir() else []:
+            path.unlink(missing_ok=True)
+            removed += pattern == "*.sqlite" or pattern == "*.pickle"
     return removed

@@ -70,7 +70,7 @@ def group_by_tag(documents: Iterable[Document]) -> list[Group]:
 def document_tags(document: Document) -> list[str]:
     """A document's own tags and its highlights' tags, each once (case-insensitively)."""
     seen: dict[str, str] = {}
-    for tag in (*document.tags, *(tag for highlight in document.highlights for tag in highlight.tags)):
+    for tag in (*document.tags, *document.digest.tags):
         seen.setdefault(tag.casefold(), tag)
     return list(seen.values())
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hltui.library.cache import Entries, FileKey, FolderState, ParseCache, Summary
+from hltui.library.cache import CachedFile, FileKey, FolderState, ParseCache, Summary
 from hltui.library.collection import Library
 from hltui.library.files import (
     ReadRules,
@@ -20,10 +21,137 @@ from hltui.model import ParseResult, Skipped
 from hltui.parsing.merge import merge_documents
 
 Progress = Callable[[int, int], None]
+Partial = Callable[[Library], None]
+# Parsed files are written to the cache (and their highlights dropped from memory) in batches this big.
+_BATCH_HIGHLIGHTS = 20_000
+# A library still being read is shown again at most this often (seconds), never once per file.
+_PARTIAL_EVERY = 0.5
 
 
 class LibraryError(Exception):
     """The library path cannot be read at all."""
+
+
+class LibraryLoader:
+    """Reads one export folder, reusing what its parse cache holds for unchanged files."""
+
+    def __init__(self, root: Path, rules: ReadRules | None = None, cache: ParseCache | None = None) -> None:
+        self.root = root
+        self.rules = rules or ReadRules()
+        self.cache = cache
+        self._cached: dict[str, CachedFile] | None = None
+        self.files_read = 0  # how many files the last load parsed (0: the cache had everything)
+        self.files_gone = 0  # how many cached files the last load found removed
+
+    def from_cache(self) -> Library | None:
+        """The library as the cache last saw it, with no file looked at; None without a cache."""
+        entries = self._cached_entries()
+        if not entries:
+            return None
+        modified = {name: entry.key.mtime_ns / 1e9 for name, entry in entries.items()}
+        return _library(self.root, [entry.result for entry in entries.values()], modified)
+
+    def load(self, progress: Progress | None = None, partial: Partial | None = None) -> Library:
+        """Look at every file and parse those that changed; unreadable files are reported, not raised.
+
+        `partial` receives the library read so far, every half second while files are parsed.
+        """
+        files, left_out = _scan(self.root, self.rules)
+        cached = self._cached_entries()
+        run = _LoadRun(self, cached, left_out, partial)
+        for index, path in enumerate(files, start=1):
+            run.add(path)
+            if progress is not None:
+                progress(index, len(files))
+        library = run.finish()
+        self.files_read, self.files_gone = run.files_read, len(set(cached) - set(run.results))
+        self._cached = run.entries
+        return library
+
+    def _cached_entries(self) -> dict[str, CachedFile]:
+        if self._cached is None:
+            self._cached = self.cache.load_files() if self.cache is not None else {}
+        return self._cached
+
+
+class _LoadRun:
+    """One pass over the folder: what each file gave, batches for the cache, partial libraries."""
+
+    def __init__(
+        self, loader: LibraryLoader, cached: dict[str, CachedFile], left_out: dict[str, str], partial: Partial | None
+    ) -> None:
+        self.loader, self.cached, self.partial = loader, cached, partial
+        self.state: FolderState = dict(left_out)
+        self.results: dict[str, ParseResult] = {}
+        self.entries: dict[str, CachedFile] = {}
+        self.modified: dict[str, float] = {}
+        self.left_out = ParseResult(skipped=tuple(Skipped(name, reason) for name, reason in left_out.items()))
+        self.batch: list[tuple[str, FileKey, ParseResult]] = []
+        self.batch_highlights = 0
+        self.files_read = 0
+        self.shown_at = time.monotonic()
+
+    def add(self, path: Path) -> None:
+        """Look at one file; parse it when the cache has nothing for its size and time."""
+        loader = self.loader
+        name = relative_name(path, loader.root)
+        try:
+            looked = stat_export_file(path, loader.root, loader.rules)
+        except Unreadable as reason:
+            self.state[name] = str(reason)
+            self.results[name] = ParseResult(skipped=(Skipped(name, str(reason)),))
+            return
+        key = FileKey(looked.info.st_size, looked.info.st_mtime_ns)
+        self.state[name], self.modified[name] = key, looked.info.st_mtime
+        entry = self.cached.get(name)
+        if entry is not None and entry.key == key:
+            self.results[name], self.entries[name] = entry.result, entry
+            return
+        try:
+            data = read_looked_at(path, looked, loader.rules.max_bytes).data
+        except Unreadable as reason:
+            self.state[name] = str(reason)
+            self.results[name] = ParseResult(skipped=(Skipped(name, str(reason)),))
+            return
+        from hltui.parsing.parse import parse_bytes  # imported when first needed: an unchanged folder parses nothing
+
+        self.results[name] = result = parse_bytes(data, name)
+        self.files_read += 1
+        self._queue(name, key, result)
+        self._show_partial()
+
+    def _queue(self, name: str, key: FileKey, result: ParseResult) -> None:
+        self.batch.append((name, key, result))
+        self.batch_highlights += sum(len(document.highlights) for document in result.documents)
+        if self.batch_highlights >= _BATCH_HIGHLIGHTS:
+            self._store_batch()
+
+    def _store_batch(self) -> None:
+        """Write the batch to the cache; its documents then keep only a digest of their highlights."""
+        if self.loader.cache is not None and self.batch:
+            stored = self.loader.cache.store(self.batch)
+            for name, entry in stored.items():
+                self.results[name], self.entries[name] = entry.result, entry
+        self.batch, self.batch_highlights = [], 0
+
+    def _show_partial(self) -> None:
+        if self.partial is None or time.monotonic() - self.shown_at < _PARTIAL_EVERY:
+            return
+        self.partial(_library(self.loader.root, [self.left_out, *self.results.values()], self.modified))
+        self.shown_at = time.monotonic()
+
+    def finish(self) -> Library:
+        """The library of every file, with the cache brought up to date."""
+        self._store_batch()
+        library = _library(self.loader.root, [self.left_out, *self.results.values()], self.modified)
+        cache = self.loader.cache
+        if cache is not None and (self.files_read or set(self.cached) != set(self.entries) or not _has_summary(cache)):
+            cache.finish(self.entries, self.state, summary_of(library))
+        return library
+
+
+def _has_summary(cache: ParseCache) -> bool:
+    return cache.load_summary() is not None
 
 
 def load_library(
@@ -34,27 +162,7 @@ def load_library(
     With a cache, files whose size and time did not change are not read again, and the cache
     is brought up to date (in the cache folder, never in root).
     """
-    files, left_out = _scan(root, rules := rules or ReadRules())
-    cached = cache.load_entries() if cache else {}
-    entries: Entries = {}
-    state: FolderState = dict(left_out)
-    results: list[ParseResult] = [ParseResult(skipped=tuple(Skipped(n, r) for n, r in left_out.items()))]
-    modified: dict[str, float] = {}
-    for index, path in enumerate(files, start=1):
-        name = relative_name(path, root)
-        try:
-            key, result, modified[name] = _parse_file(path, root, rules, cached.get(name))
-            entries[name], state[name] = (key, result), key
-        except Unreadable as reason:
-            state[name] = str(reason)
-            result = ParseResult(skipped=(Skipped(name, str(reason)),))
-        results.append(result)
-        if progress is not None:
-            progress(index, len(files))
-    library = _library(root, results, modified)
-    if cache is not None:
-        cache.save(entries, state, summary_of(library))
-    return library
+    return LibraryLoader(root, rules, cache).load(progress)
 
 
 def _scan(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
@@ -66,22 +174,6 @@ def _scan(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
         return scan_export_folder(root, rules)
     except OSError as error:
         raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
-
-
-def _parse_file(
-    path: Path, root: Path, rules: ReadRules, cached: tuple[FileKey, ParseResult] | None
-) -> tuple[FileKey, ParseResult, float]:
-    """A file's key, what parsing it gives (from the cache when the file did not change), its time."""
-    looked = stat_export_file(path, root, rules)
-    key = FileKey(looked.info.st_size, looked.info.st_mtime_ns)
-    if cached is not None and cached[0] == key:
-        return key, cached[1], looked.info.st_mtime
-    export_file = read_looked_at(path, looked, rules.max_bytes)
-    from hltui.parsing.parse import (
-        parse_bytes,  # imported when first needed: a check on an unchanged folder parses nothing
-    )
-
-    return key, parse_bytes(export_file.data, relative_name(path, root)), looked.info.st_mtime
 
 
 def _library(root: Path, results: list[ParseResult], modified: dict[str, float]) -> Library:
