@@ -1,33 +1,28 @@
-"""Typo-tolerant search over titles, authors, tags, highlights and notes (no Textual here)."""
+"""Typo-tolerant search over titles, authors, tags, highlights, highlight tags and notes (no Textual here)."""
 
 from __future__ import annotations
 
-import heapq
 import re
-import unicodedata
-from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+import sys
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import accumulate
 
+from hltui.library.folding import fold, folded_ends, to_original
+from hltui.library.ranking import Query, Results, StopCheck, chunks, hit_key
+from hltui.library.search_index import KINDS, FieldTable
+from hltui.library.snippets import merged, snippet
 from hltui.model import Document
 
-# One exact word outweighs everything else, so exact matches always rank above fuzzy ones.
-# Field weights are spaced wider than all the bonuses together, so the field decides next.
-_EXACT_WORD_BONUS = 100.0
-_FIELD_WEIGHTS = {"title": 15.0, "author": 12.0, "tag": 9.0, "highlight": 6.0, "note": 3.0}  # heaviest first
-_PHRASE_BONUS = 1.0
-_WORD_START_BONUS = 1.0
-_SHORTNESS_BONUS = 0.5
-_HALF_SHORTNESS_LENGTH = 100  # a field this long gets half the shortness bonus
-_MOST_BONUS = _PHRASE_BONUS + _WORD_START_BONUS + _SHORTNESS_BONUS
-_SNIPPET_WIDTH = 120
-_SNIPPET_LEAD = 30  # characters of context kept before the match
-_ELLIPSIS = "…"
-_STOP_CHECK_EVERY = 500  # fields searched between two calls to should_stop
-_NEAR_CACHE_SIZE = 2000
-_WORD = re.compile(r"\w+")
+__all__ = ["SearchHit", "SearchIndex", "fold"]
+
+# A word in more tokens than this is found by reading the fields: gathering its postings would cost more.
+_MOST_TOKENS = 3000
+# Up to this many matching fields of a kind are all scored; past it, only each bonus class's best.
+_SCORE_ALL_UP_TO = 400
+_SPLIT_WORDS_UP_TO = 4  # longer queries match few fields: scored all rather than split 2^n ways
+_READ_CHUNK = 20_000  # fields read between two calls to should_stop
+_BUILD_CHUNK_HIGHLIGHTS = 2000  # highlights indexed between two chances for other threads to run
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,425 +37,56 @@ class SearchHit:
     score: float
 
 
-# Folding
-
-
-@cache
-def _mark_runs() -> re.Pattern[str]:
-    """Runs of combining marks, or of characters beyond the BMP (few, and sorted out by `_without_marks`).
-
-    Listing the ~200 marks beyond the BMP in the class would make the regex engine test ranges one by one,
-    ten times slower than its bitmap for the BMP; one range for the whole astral plane keeps the bitmap.
-    """
-    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
-    return re.compile(f"[{re.escape(marks)}\\U00010000-\\U0010ffff]+")
-
-
-def _without_marks(run: re.Match[str]) -> str:
-    """A run found by `_mark_runs` without its combining marks."""
-    return "".join(char for char in run.group() if not unicodedata.combining(char))
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for matching (casefold + strip combining marks)."""
-    if text.isascii():
-        return text.lower()  # the same as the full fold for ASCII, and several times faster
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return decomposed if decomposed.isascii() else _mark_runs().sub(_without_marks, decomposed)
-
-
-class _FoldedLengths(dict[str, int]):
-    """How many characters each character folds to, remembered."""
-
-    def __missing__(self, char: str) -> int:
-        length = self[char] = len(fold(char))
-        return length
-
-
-_FOLDED_LENGTHS = _FoldedLengths()
-
-
-def _folded_ends(text: str) -> list[int] | None:
-    """Where each character's folded form ends in fold(text); None when folding keeps every position.
-
-    Folding a string equals folding each character and joining (casefold and NFKD work per character,
-    and the marks NFKD may reorder are all stripped), so these ends index into fold(text).
-    """
-    if text.isascii():
-        return None
-    return list(accumulate(map(_FOLDED_LENGTHS.__getitem__, text)))
-
-
-def _to_original(folded_ends: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """The original span of a folded span: whole characters, with the accents that follow the last one."""
-    if folded_ends is None:
-        return start, end
-    return bisect_right(folded_ends, start), bisect_right(folded_ends, end)
-
-
-# Words in folded text
-
-
-def _is_word_char(char: str) -> bool:
-    """Whether a character belongs to a word, as regex `\\w` has it."""
-    return char.isalnum() or char == "_"
-
-
-def _is_whole_word(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] has no word character right before or after it."""
-    before_ok = start == 0 or not _is_word_char(folded[start - 1])
-    return before_ok and (end == len(folded) or not _is_word_char(folded[end]))
-
-
-def _starts_a_word(folded: str, word: str) -> bool:
-    """Whether some occurrence of word begins a word of the field."""
-    start = folded.find(word)
-    while start > 0 and _is_word_char(folded[start - 1]):
-        start = folded.find(word, start + 1)
-    return start >= 0
-
-
-def _occurrences(folded: str, word: str, *, whole_word: bool = False) -> Iterator[tuple[int, int]]:
-    """Spans where word occurs, not overlapping; with whole_word, only where it stands as a whole word."""
-    start = folded.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if whole_word and not _is_whole_word(folded, start, end):
-            start = folded.find(word, start + 1)
-            continue
-        yield start, end
-        start = folded.find(word, end)
-
-
-# Typo distance
-
-
-def _typo_limit(word: str) -> int:
-    """How many edits a query word tolerates: none below 4 letters, 2 from 8; numbers must be exact."""
-    if len(word) < 4 or not word.isalpha():
-        return 0
-    return 2 if len(word) >= 8 else 1
-
-
-def _within_distance(first: str, second: str, limit: int) -> bool:
-    """Whether two words are at most `limit` edits apart, a swap of neighbours counting as one (Damerau)."""
-    before_previous: list[int] = []
-    previous = list(range(len(second) + 1))
-    for row in range(1, len(first) + 1):
-        current = _next_row(first, second, row, previous, before_previous)
-        if min(current) > limit:
-            return False  # later rows never shrink below this row's minimum
-        before_previous, previous = previous, current
-    return previous[-1] <= limit
-
-
-def _next_row(first: str, second: str, row: int, previous: list[int], before_previous: list[int]) -> list[int]:
-    """One row of the optimal-string-alignment distance table."""
-    current = [row] + [0] * len(second)
-    char = first[row - 1]
-    for column in range(1, len(second) + 1):
-        cost = 0 if char == second[column - 1] else 1
-        value = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
-        if row > 1 and column > 1 and char == second[column - 2] and first[row - 2] == second[column - 1]:
-            value = min(value, before_previous[column - 2] + 1)
-        current[column] = value
-    return current
-
-
-# The index
-
-
-def _fields_of(document: Document) -> Iterator[tuple[int | None, str, str]]:
-    """(highlight index, kind, text) of every searchable string: title, author, tags, highlight texts and notes."""
-    yield None, "title", document.title
-    if document.author:
-        yield None, "author", document.author
-    for tag in document.tags:
-        yield None, "tag", tag
-    for index, highlight in enumerate(document.highlights):
-        yield index, "highlight", highlight.text
-        if highlight.note:
-            yield index, "note", highlight.note
-
-
-class _Fields:
-    """Every searchable field of the library in library order, kept column by column.
-
-    Columns rather than an object per field: a hundred thousand long-lived objects would take memory
-    and slow down every garbage collection, during the build and afterwards.
-    """
-
-    def __init__(self, documents: Sequence[Document]) -> None:
-        self.document_numbers: list[int] = []
-        self.highlight_indexes: list[int | None] = []
-        self.kinds: list[str] = []
-        self.texts: list[str] = []
-        self.of_document: list[range] = []  # the field numbers of each document
-        for number, document in enumerate(documents):
-            self._add(number, document)
-        self.folded = list(map(fold, self.texts))
-
-    def _add(self, number: int, document: Document) -> None:
-        """Append one document's fields."""
-        start = len(self.texts)
-        for highlight_index, kind, text in _fields_of(document):
-            self.document_numbers.append(number)
-            self.highlight_indexes.append(highlight_index)
-            self.kinds.append(kind)
-            self.texts.append(text)
-        self.of_document.append(range(start, len(self.texts)))
-
-    def ids_by_kind(self) -> dict[str, list[int]]:
-        """Field numbers of each kind in library order, the kinds heaviest first."""
-        by_kind: dict[str, list[int]] = {kind: [] for kind in _FIELD_WEIGHTS}
-        for field_id, kind in enumerate(self.kinds):
-            by_kind[kind].append(field_id)
-        return by_kind
-
-    def hit_key(self, field_id: int) -> tuple[int, int | str]:
-        """Fields with the same key make one hit: a document's title, author or tags; a highlight's text or note."""
-        highlight_index = self.highlight_indexes[field_id]
-        return self.document_numbers[field_id], self.kinds[field_id] if highlight_index is None else highlight_index
-
-
-def _postings(folded: Sequence[str]) -> dict[str, list[int]]:
-    """For each whitespace-separated token, the fields it occurs in."""
-    postings: dict[str, list[int]] = {}
-    for field_id, text in enumerate(folded):
-        for token in set(text.split()):
-            fields = postings.get(token)
-            if fields is None:
-                postings[token] = [field_id]
-            else:
-                fields.append(field_id)
-    return postings
-
-
-def _tokens_by_word(tokens: Collection[str]) -> dict[str, list[str]]:
-    """For each word, the tokens holding it (`mind` is in `mind,` and `(mind`)."""
-    by_word: dict[str, list[str]] = {}
-    for token in tokens:
-        for word in [token] if token.isalpha() else set(_WORD.findall(token)):
-            by_word.setdefault(word, []).append(token)
-    return by_word
-
-
-def _words_by_length(words: Collection[str]) -> dict[int, tuple[str, ...]]:
-    """Words grouped by length, so a typo look-up only scans words of a near length."""
-    grouped: dict[int, list[str]] = {}
-    for word in sorted(words):
-        grouped.setdefault(len(word), []).append(word)
-    return {length: tuple(group) for length, group in grouped.items()}
-
-
-class _Vocabulary:
-    """Every folded word of the library, and the fields each one occurs in as a whole word."""
-
-    def __init__(self, folded: Sequence[str]) -> None:
-        self._fields_of_token = _postings(folded)
-        self._tokens_of_word = _tokens_by_word(self._fields_of_token)
-        self._words_by_length = _words_by_length(self._tokens_of_word)
-        self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the scans
-
-    def near_words(self, word: str) -> tuple[str, ...]:
-        """Vocabulary words a typo away from a query word, itself excluded."""
-        limit = _typo_limit(word)
-        if limit == 0:
-            return ()
-        near = self._near_cache.get(word)
-        if near is None:
-            if len(self._near_cache) >= _NEAR_CACHE_SIZE:
-                self._near_cache.clear()
-            near = self._near_cache[word] = self._scan(word, limit)
-        return near
-
-    def fields_near(self, word: str) -> set[int]:
-        """Fields holding, as a whole word, some word a typo away from this one."""
-        fields: set[int] = set()
-        for near in self.near_words(word):
-            for token in self._tokens_of_word[near]:
-                fields.update(self._fields_of_token[token])
-        return fields
-
-    def _scan(self, word: str, limit: int) -> tuple[str, ...]:
-        """Words of a near length that share enough letters, then pass the edit-distance test."""
-        letters = set(word)
-        return tuple(
-            candidate
-            for length in range(len(word) - limit, len(word) + limit + 1)
-            for candidate in self._words_by_length.get(length, ())
-            # each edit loses at most one distinct letter: a cheap test that rejects most words
-            if len(letters.difference(candidate)) <= limit
-            and candidate != word
-            and _within_distance(word, candidate, limit)
-        )
-
-
-# A query and its results
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    """The folded query words (every one must match) and the phrase they form."""
-
-    words: tuple[str, ...]
-    phrase: str
-
-    def exact_matches(self, folded: Sequence[str], field_ids: list[int]) -> list[int]:
-        """The fields holding every word as typed (after folding)."""
-        for word in self.words:
-            field_ids = [field_id for field_id in field_ids if word in folded[field_id]]
-        return field_ids
-
-    def exactness(self, field_id: int, folded: str, near_fields: Sequence[set[int]]) -> tuple[bool, ...] | None:
-        """For each word whether it matches exactly (True) or as a typo (False); None if one does not match."""
-        exactness: list[bool] = []
-        for word, near in zip(self.words, near_fields, strict=True):
-            if word in folded:
-                exactness.append(True)
-            elif field_id in near:
-                exactness.append(False)
-            else:
-                return None
-        return tuple(exactness)
-
-    def score(self, kind: str, folded: str, exactness: tuple[bool, ...]) -> float:
-        """Exact words first, then the kind of field, then phrase, word starts and shortness."""
-        word_starts = sum(
-            1
-            for word, exact in zip(self.words, exactness, strict=True)
-            if not exact or _starts_a_word(folded, word)  # typo matches are whole words
-        )
-        score = _EXACT_WORD_BONUS * sum(exactness) + _FIELD_WEIGHTS[kind]
-        score += _WORD_START_BONUS * word_starts / len(self.words)
-        if self.phrase in folded:
-            score += _PHRASE_BONUS
-        return score + _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + len(folded))
-
-    def ceiling(self, kind: str) -> float:
-        """A score no field of this kind can reach."""
-        return _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + _MOST_BONUS
-
-
-class _Results:
-    """The best field of each hit: one per document title, author and tags, one per highlight (text or note)."""
-
-    def __init__(self) -> None:
-        self._best: dict[tuple[int, int | str], tuple[float, int]] = {}
-
-    def __len__(self) -> int:
-        return len(self._best)
-
-    def add(self, key: tuple[int, int | str], field_id: int, score: float) -> None:
-        """Keep this field if it is its hit's best so far."""
-        current = self._best.get(key)
-        if current is None or score > current[0]:
-            self._best[key] = (score, field_id)
-
-    def count_above(self, score: float) -> int:
-        """How many hits score higher than this."""
-        return sum(1 for best, _ in self._best.values() if best > score)
-
-    def top(self, limit: int) -> list[tuple[float, int]]:
-        """The best `limit` (score, field number) pairs; among equal scores, library order."""
-        return heapq.nsmallest(limit, self._best.values(), key=lambda best: (-best[0], best[1]))
-
-
-class _StopCheck:
-    """Asks should_stop when called, and remembers a yes."""
-
-    def __init__(self, should_stop: Callable[[], bool] | None) -> None:
-        self._should_stop = should_stop
-        self.stopped = False
-
-    def __call__(self) -> bool:
-        """Whether to stop now."""
-        if not self.stopped and self._should_stop is not None:
-            self.stopped = self._should_stop()
-        return self.stopped
-
-
-# Snippets
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans sorted, with overlapping or touching ones joined."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _is_blank(char: str) -> bool:
-    """Whitespace or a control character: shown as a space in a snippet."""
-    return char.isspace() or unicodedata.category(char) == "Cc"
-
-
-def _one_line(text: str) -> tuple[str, list[int]]:
-    """Text with each run of blanks as one space and no blank at either end; where each position lands."""
-    chars: list[str] = []
-    positions: list[int] = []
-    for char in text:
-        positions.append(len(chars))
-        if not _is_blank(char):
-            chars.append(char)
-        elif chars and chars[-1] != " ":
-            chars.append(" ")
-    positions.append(len(chars))
-    line = "".join(chars).rstrip(" ")
-    return line, [min(position, len(line)) for position in positions]
-
-
-def _window(length: int, anchor: tuple[int, int]) -> tuple[int, int]:
-    """The stretch of text to show: all of it when short, else from a little before the anchor."""
-    if length <= _SNIPPET_WIDTH:
-        return 0, length
-    width = _SNIPPET_WIDTH - 2 * len(_ELLIPSIS)
-    start = min(max(0, anchor[0] - _SNIPPET_LEAD), length - width)
-    return start, start + width
-
-
-def _whole_words(line: str, anchor: tuple[int, int], cut_start: bool, cut_end: bool) -> tuple[int, int]:
-    """Where to trim a line cut mid-word so it starts and ends on whole words, keeping the anchor."""
-    start = line.find(" ", 0, anchor[0]) + 1 if cut_start else 0
-    end = line.rfind(" ", anchor[1]) if cut_end else -1
-    return start, end if end >= 0 else len(line)
-
-
-def _snippet(
-    text: str, anchor: tuple[int, int], spans: list[tuple[int, int]]
-) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """One line of at most 120 characters around the anchor, and the spans inside it, in its positions."""
-    start, end = _window(len(text), anchor)
-    line, positions = _one_line(text[start:end])
-    line_anchor = (positions[max(anchor[0], start) - start], positions[min(anchor[1], end) - start])
-    trim_start, trim_end = _whole_words(
-        line, line_anchor, start > 0 and not _is_blank(text[start - 1]), end < len(text) and not _is_blank(text[end])
-    )
-    prefix = _ELLIPSIS if text[:start].strip() else ""
-    suffix = _ELLIPSIS if text[end:].strip() else ""
-    in_line = (
-        (positions[left - start], positions[right - start]) for left, right in spans if start <= left and right <= end
-    )
-    shift = len(prefix) - trim_start
-    kept = tuple((left + shift, right + shift) for left, right in in_line if trim_start <= left and right <= trim_end)
-    return prefix + line[trim_start:trim_end] + suffix, kept
-
-
-# The public index
-
-
 class SearchIndex:
-    """Folded text of every searchable field, built once per library."""
+    """The folded text and token postings of every searchable field, built once per library.
 
-    def __init__(self, documents: Sequence[Document]) -> None:
-        self._documents = tuple(documents)
-        self._fields = _Fields(self._documents)
-        self._field_ids_by_kind = self._fields.ids_by_kind()
-        self._vocabulary = _Vocabulary(self._fields.folded)
+    Build it in the background with `build`, which can be stopped; keep it current with
+    `add_document`, `remove_document` and `replace_document` instead of building it again.
+    """
+
+    def __init__(self, documents: Sequence[Document] = ()) -> None:
+        self._table = FieldTable()
+        if documents:
+            self._table.add(documents)
+            self._table.rank()
+
+    @classmethod
+    def build(cls, documents: Sequence[Document], should_stop: Callable[[], bool] | None = None) -> SearchIndex | None:
+        """The index of these documents built a chunk at a time, letting other threads run between chunks.
+
+        Returns None when should_stop answers yes (it is asked before each chunk).
+        """
+        index = cls()
+        for chunk in _build_chunks(documents):
+            if should_stop is not None and should_stop():
+                return None
+            index._table.add(chunk)
+            time.sleep(0)  # a pure-Python loop keeps the GIL up to the switch interval; give it up now
+        for kind in range(len(KINDS)):
+            if should_stop is not None and should_stop():
+                return None
+            index._table.ranked(kind)
+            time.sleep(0)
+        return index
+
+    def add_document(self, document: Document) -> None:
+        """Index one more document, after the others in library order."""
+        self._table.add([document])
+
+    def remove_document(self, document: Document) -> None:
+        """Stop finding a document (by identity); unknown documents are ignored."""
+        number = self._table.number_of(document)
+        if number is not None:
+            self._table.remove(number)
+
+    def replace_document(self, old: Document, new: Document) -> None:
+        """Index `new` in the place of `old` (for a reloaded file), or after the others if `old` is unknown."""
+        number = self._table.number_of(old)
+        if number is None:
+            self._table.add([new])
+            return
+        self._table.remove(number)
+        self._table.add([new], numbers=[number])
 
     def search(
         self,
@@ -474,83 +100,230 @@ class SearchIndex:
         words = fold(query).split()
         if not words or limit <= 0:
             return []
-        prepared = _Query(tuple(words), " ".join(words))
-        allowed = self._allowed_fields(within)
-        results = _Results()
-        stop = _StopCheck(should_stop)
-        self._exact_pass(prepared, allowed, limit, results, stop)
-        if len(results) < limit and not stop.stopped:
-            self._typo_pass(prepared, allowed, results, stop)  # typo hits rank below exact ones: only to fill up
-        return [self._hit(score, field_id, prepared) for score, field_id in results.top(limit)]
+        prepared = Query(tuple(words), " ".join(words))
+        allowed = None if within is None else self._table.allowed_fields(within)
+        run = _Run(self._table, prepared, allowed, limit, StopCheck(should_stop))
+        run.exact_pass()
+        if len(run.results) < limit and not run.stop.stopped:
+            run.typo_pass()  # typo hits rank below exact ones: only to fill up
+        return [self._hit(score, field_id, prepared) for score, field_id in run.results.top(limit)]
 
-    def _allowed_fields(self, within: Collection[Document] | None) -> set[int] | None:
-        """The field numbers of the documents in `within` (by identity: equal documents may be distinct)."""
-        if within is None:
-            return None
-        wanted = {id(document) for document in within}
-        allowed: set[int] = set()
-        for document, field_ids in zip(self._documents, self._fields.of_document, strict=True):
-            if id(document) in wanted:
-                allowed.update(field_ids)
-        return allowed
-
-    def _exact_pass(
-        self, query: _Query, allowed: set[int] | None, limit: int, results: _Results, stop: _StopCheck
-    ) -> None:
-        """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
-        exact = (True,) * len(query.words)
-        for kind, field_ids in self._field_ids_by_kind.items():
-            if results.count_above(query.ceiling(kind)) >= limit:
-                return
-            searched = field_ids if allowed is None else [field_id for field_id in field_ids if field_id in allowed]
-            for start in range(0, len(searched), _STOP_CHECK_EVERY):
-                if stop():
-                    return
-                for field_id in query.exact_matches(self._fields.folded, searched[start : start + _STOP_CHECK_EVERY]):
-                    self._add(results, query, field_id, exact)
-
-    def _typo_pass(self, query: _Query, allowed: set[int] | None, results: _Results, stop: _StopCheck) -> None:
-        """Fields where some word matches only as a typo of it, found through the vocabulary."""
-        near_fields = [self._vocabulary.fields_near(word) for word in query.words]
-        candidates = set().union(*near_fields)
-        if allowed is not None:
-            candidates &= allowed
-        ordered = sorted(candidates)
-        for start in range(0, len(ordered), _STOP_CHECK_EVERY):
-            if stop():
-                return
-            for field_id in ordered[start : start + _STOP_CHECK_EVERY]:
-                exactness = query.exactness(field_id, self._fields.folded[field_id], near_fields)
-                if exactness is not None and not all(exactness):
-                    self._add(results, query, field_id, exactness)
-
-    def _add(self, results: _Results, query: _Query, field_id: int, exactness: tuple[bool, ...]) -> None:
-        """Score a matching field and offer it to the results."""
-        score = query.score(self._fields.kinds[field_id], self._fields.folded[field_id], exactness)
-        results.add(self._fields.hit_key(field_id), field_id, score)
-
-    def _hit(self, score: float, field_id: int, query: _Query) -> SearchHit:
+    def _hit(self, score: float, field_id: int, query: Query) -> SearchHit:
         """A result with its snippet, built only for the hits that are returned."""
-        fields = self._fields
-        text = fields.texts[field_id]
-        anchor, spans = self._spans(text, fields.folded[field_id], query)
-        snippet, snippet_spans = _snippet(text, anchor, spans)
-        document = self._documents[fields.document_numbers[field_id]]
-        return SearchHit(
-            document, fields.highlight_indexes[field_id], fields.kinds[field_id], snippet, snippet_spans, score
-        )
+        table = self._table
+        text = table.texts[field_id]
+        anchor, spans = self._spans(text, table.folded[field_id], query)
+        shown, shown_spans = snippet(text, anchor, spans)
+        document = table.documents[table.document_numbers[field_id]]
+        assert document is not None  # removed documents' fields are never hits
+        kind = KINDS[table.kinds[field_id]]
+        return SearchHit(document, table.highlight_indexes[field_id], kind, shown, shown_spans, score)
 
-    def _spans(self, text: str, folded: str, query: _Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    def _spans(self, text: str, folded: str, query: Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
         """Where the words match in the original text (merged), and the longest word's first match to centre on."""
-        ends = _folded_ends(text)
-        per_word = [[_to_original(ends, *span) for span in self._word_spans(folded, word)] for word in query.words]
+        ends = folded_ends(text)
+        per_word = [[to_original(ends, *span) for span in self._word_spans(folded, word)] for word in query.words]
         longest = max(range(len(query.words)), key=lambda position: len(query.words[position]))
         anchor = per_word[longest][0] if per_word[longest] else (0, 0)
-        return anchor, _merged([span for spans in per_word for span in spans])
+        return anchor, merged([span for spans in per_word for span in spans])
 
     def _word_spans(self, folded: str, word: str) -> list[tuple[int, int]]:
         """Folded spans of a word: its exact occurrences, or else the whole-word typos of it."""
         if word in folded:
             return list(_occurrences(folded, word))
-        near = self._vocabulary.near_words(word)
+        near = self._table.near_words.near(word)
         return sorted(span for other in near for span in _occurrences(folded, other, whole_word=True))
+
+
+class _Run:
+    """One query against the table: the fields that match it, and the scoring of those that can rank."""
+
+    def __init__(self, table: FieldTable, query: Query, allowed: set[int] | None, limit: int, stop: StopCheck) -> None:
+        self.table = table
+        self.query = query
+        self.allowed = allowed
+        self.limit = limit
+        self.stop = stop
+        self.results = Results(table)
+        self._tokens = {word: table.tokens_containing(word, _MOST_TOKENS) for word in query.words}
+        self._starting: dict[int, set[int]] = {}
+        self._rarest: list[list[int]] = []
+        self._rarest_count = sys.maxsize
+        self._unchecked = query.words
+        self._candidates: list[list[int]] | None = None
+
+    def exact_pass(self) -> None:
+        """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
+        self._find_rarest_word()
+        exact = (True,) * len(self.query.words)
+        for kind in range(len(KINDS)):
+            if self.results.count_above(self.query.ceiling(kind)) >= self.limit or self.stop.stopped:
+                return
+            searched = self.table.ids_by_kind[kind]
+            # Reading a kind's fields costs about as much per field as gathering a posting does per entry.
+            if self._rarest_count < len(searched):
+                matched = self._holding(self._candidates_by_kind()[kind], self._unchecked)
+            else:
+                matched = self._holding(self._within(searched), self.query.words)
+            self._offer(kind, matched, exact)
+
+    def _find_rarest_word(self) -> None:
+        """The word whose tokens are in the fewest fields, for `_candidates_by_kind`."""
+        table = self.table
+        self._rarest_count = sys.maxsize
+        for word, tokens in self._tokens.items():
+            if tokens is not None:
+                postings = [table.postings[token] for token in tokens]
+                count = sum(map(len, postings))
+                if count < self._rarest_count:
+                    self._rarest, self._rarest_count = postings, count
+                    self._unchecked = tuple(other for other in self.query.words if other != word)  # its tokens do
+
+    def _candidates_by_kind(self) -> list[list[int]]:
+        """The fields holding the rarest word, by kind, in library order (gathered once, on first use)."""
+        if self._candidates is None:
+            self._candidates = [[] for _ in KINDS]
+            appenders = [field_ids.append for field_ids in self._candidates]
+            kinds = self.table.kinds
+            for field_id in sorted(self._usable(set().union(*self._rarest))):
+                appenders[kinds[field_id]](field_id)
+        return self._candidates
+
+    def _usable(self, field_ids: set[int]) -> set[int]:
+        """These fields less the removed ones and those outside `within`."""
+        field_ids -= self.table.removed
+        return field_ids if self.allowed is None else field_ids & self.allowed
+
+    def _within(self, field_ids: list[int]) -> list[int]:
+        """Those of the fields that `within` allows."""
+        return field_ids if self.allowed is None else [field_id for field_id in field_ids if field_id in self.allowed]
+
+    def _holding(self, field_ids: list[int], words: Sequence[str]) -> list[int]:
+        """Those of the fields holding every word, read a chunk at a time."""
+        folded = self.table.folded
+        held: list[int] = []
+        for chunk in chunks(field_ids, self.stop, size=_READ_CHUNK):
+            for word in words:
+                chunk = [field_id for field_id in chunk if word in folded[field_id]]
+            held.extend(chunk)
+        return held
+
+    def typo_pass(self) -> None:
+        """Fields where some word matches only as a typo of it, found through the vocabulary."""
+        table = self.table
+        near_fields = [table.fields_with_words(table.near_words.near(word)) for word in self.query.words]
+        candidates = self._usable(set().union(*near_fields))
+        groups = self._by_exactness(candidates, near_fields)
+        for kind in range(len(KINDS)):
+            for exactness, members in groups.items():
+                in_kind = {field_id for field_id in members if table.kinds[field_id] == kind}
+                if in_kind and not all(exactness) and not self.stop.stopped:
+                    self._offer(kind, in_kind, exactness)
+
+    def _by_exactness(self, candidates: set[int], near_fields: list[set[int]]) -> dict[tuple[bool, ...], set[int]]:
+        """The candidates split by which words they hold as typed (True) or only as a typo (False)."""
+        folded = self.table.folded
+        groups: dict[tuple[bool, ...], set[int]] = {(): candidates}
+        for word, near in zip(self.query.words, near_fields, strict=True):
+            split: dict[tuple[bool, ...], set[int]] = {}
+            for exactness, members in groups.items():
+                exact = {field_id for field_id in members if word in folded[field_id]}
+                typo = (members - exact) & near
+                for part, is_exact in ((exact, True), (typo, False)):
+                    if part:
+                        split[(*exactness, is_exact)] = part
+            groups = split
+        return groups
+
+    def _offer(self, kind: int, matched: Collection[int], exactness: tuple[bool, ...]) -> None:
+        """Score the matching fields of a kind that could rank among the best `limit`."""
+        if len(matched) <= _SCORE_ALL_UP_TO or len(self.query.words) > _SPLIT_WORDS_UP_TO:
+            self._score(kind, sorted(matched), exactness)
+            return
+        # Inside a class of equal bonuses only length and library order rank, as in `ranked`:
+        # each class's first `limit` hits hold every hit of the class that can make the cut.
+        for members in self._bonus_classes(set(matched), exactness):
+            self._score(kind, self._first_hits(kind, members), exactness)
+
+    def _score(self, kind: int, field_ids: list[int], exactness: tuple[bool, ...]) -> None:
+        """Score fields of a kind and offer them to the results."""
+        folded, score, add = self.table.folded, self.query.score, self.results.add
+        # The fields were found before any stop: what is found so far is worth returning.
+        for chunk in chunks(field_ids, self.stop, first=False):
+            for field_id in chunk:
+                add(field_id, score(kind, folded[field_id], exactness))
+
+    def _bonus_classes(self, matched: set[int], exactness: tuple[bool, ...]) -> list[set[int]]:
+        """The fields split so that within a part every field has the same word-start and phrase bonuses."""
+        classes = [matched]
+        for position, exact in enumerate(exactness):
+            if exact:  # a typo match is a whole word: it always counts as a word start
+                starting = self._starting_fields(position, matched)
+                classes = [part for members in classes for part in (members & starting, members - starting) if part]
+        if len(self.query.words) == 1:
+            return classes  # the phrase is the word: in every exact match, in no typo match
+        phrase, folded = self.query.phrase, self.table.folded
+        split: list[set[int]] = []
+        for members in classes:
+            with_phrase = {field_id for field_id in members if phrase in folded[field_id]}
+            split.extend(part for part in (with_phrase, members - with_phrase) if part)
+        return split
+
+    def _starting_fields(self, position: int, among: set[int]) -> set[int]:
+        """Those of `among` where query word `position` begins a word: through its tokens when they are few."""
+        pattern = self.query.word_starts[position]
+        cached = self._starting.get(position)
+        if cached is not None:
+            return cached & among
+        tokens = self._tokens[self.query.words[position]]
+        if tokens is not None:
+            postings = [self.table.postings[token] for token in tokens if pattern.search(token)]
+            if sum(map(len, postings)) <= 4 * len(among):
+                starting = self._starting[position] = set().union(*postings)
+                return starting & among
+        word, folded = self.query.words[position], self.table.folded
+        after_space = " " + word
+        # Most words begin after a space or at the start: those tests are quick; the pattern catches `(word`.
+        return {
+            field_id
+            for field_id in among
+            if (text := folded[field_id]).startswith(word) or after_space in text or pattern.search(text)
+        }
+
+    def _first_hits(self, kind: int, members: set[int]) -> list[int]:
+        """The members in rank order up to and including the one that completes `limit` distinct hits."""
+        table = self.table
+        ordered: Iterable[int]
+        ranked = table.ranked(kind)
+        # Walking the ranked fields takes about limit / density steps; sorting, a few per member.
+        if len(members) ** 2 <= 4 * self.limit * len(ranked):
+            ordered = sorted(members, key=table.rank_positions.__getitem__)
+        else:
+            ordered = (field_id for field_id in ranked if field_id in members)
+        first: list[int] = []
+        hits: set[tuple[int, int]] = set()
+        for field_id in ordered:
+            first.append(field_id)
+            hits.add(hit_key(table, field_id))
+            if len(hits) >= self.limit:
+                break
+        return first
+
+
+def _occurrences(folded: str, word: str, *, whole_word: bool = False) -> Iterator[tuple[int, int]]:
+    """Spans where word occurs, not overlapping; with whole_word, only where it stands as a whole word."""
+    pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if whole_word else re.escape(word)
+    return (match.span() for match in re.finditer(pattern, folded))
+
+
+def _build_chunks(documents: Sequence[Document]) -> Iterator[Sequence[Document]]:
+    """Runs of documents holding about `_BUILD_CHUNK_HIGHLIGHTS` highlights together."""
+    start = 0
+    highlights = 0
+    for end, document in enumerate(documents, start=1):
+        highlights += len(document.highlights) + 1
+        if highlights >= _BUILD_CHUNK_HIGHLIGHTS:
+            yield documents[start:end]
+            start, highlights = end, 0
+    if start < len(documents):
+        yield documents[start:]

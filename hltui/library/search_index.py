@@ -1,0 +1,185 @@
+"""The searchable fields of a library, column by column, and the postings that find them (no Textual)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+
+from hltui.library.folding import fold_all
+from hltui.library.typos import NearWords
+from hltui.model import Document
+
+KINDS = ("title", "author", "tag", "highlight tag", "highlight", "note")  # heaviest first
+_WORD = re.compile(r"\w+")
+_TOKEN_SEPARATOR = "\n"  # never inside a token: tokens are split on whitespace
+
+
+def _fields_of(document: Document) -> Iterator[tuple[int | None, int, str]]:
+    """(highlight index, kind number, text) of every searchable string of a document."""
+    yield None, 0, document.title
+    if document.author:
+        yield None, 1, document.author
+    for tag in document.tags:
+        yield None, 2, tag
+    # One pass over the highlights: a lazily loaded sequence may fetch them on each access.
+    for index, highlight in enumerate(document.highlights):
+        for tag in highlight.tags:
+            yield index, 3, tag
+        yield index, 4, highlight.text
+        if highlight.note:
+            yield index, 5, highlight.note
+
+
+class FieldTable:
+    """Every searchable field in columns, the fields each token is in, and the vocabulary for typos.
+
+    Columns rather than an object per field: a hundred thousand long-lived objects would take memory
+    and slow down every garbage collection. Field numbers only grow: a replaced document's fields are
+    marked removed and its new fields appended, so postings stay sorted without rebuilding them.
+    """
+
+    def __init__(self) -> None:
+        self.documents: list[Document | None] = []  # by document number; None once removed
+        self.document_numbers: list[int] = []
+        self.highlight_indexes: list[int | None] = []
+        self.kinds = bytearray()
+        self.texts: list[str] = []
+        self.folded: list[str] = []
+        self.of_document: list[range] = []  # the field numbers of each document
+        self.ids_by_kind: list[list[int]] = [[] for _ in KINDS]
+        self.removed: set[int] = set()
+        self.postings: dict[str, list[int]] = {}  # whitespace-separated folded token -> field numbers
+        self.tokens_of_word: dict[str, list[str]] = {}  # `mind` is in the tokens `mind,` and `(mind`
+        self.near_words = NearWords()
+        self._joined_tokens: str | None = None
+        self._ranked: list[list[int] | None] = [None] * len(KINDS)
+        self.rank_positions: list[int] = []  # each field's place in `ranked` of its kind
+
+    def add(self, documents: Sequence[Document], numbers: Sequence[int] | None = None) -> None:
+        """Index documents, each under its own new number or under the given ones (a replacement)."""
+        first = len(self.texts)
+        for position, document in enumerate(documents):
+            number = len(self.documents) if numbers is None else numbers[position]
+            if number == len(self.documents):
+                self.documents.append(document)
+                self.of_document.append(range(0))
+            else:
+                self.documents[number] = document
+            self._add_fields(number, document)
+        self._index_text(first)
+        self._ranked = [None] * len(KINDS)
+
+    def remove(self, number: int) -> None:
+        """Forget a document's fields (their numbers are never reused)."""
+        gone = set(self.of_document[number])
+        self.documents[number] = None
+        self.of_document[number] = range(0)
+        self.removed |= gone
+        for kind, field_ids in enumerate(self.ids_by_kind):
+            self.ids_by_kind[kind] = [field_id for field_id in field_ids if field_id not in gone]
+        self._ranked = [None] * len(KINDS)
+
+    def rank_key(self, field_id: int) -> tuple[int, int, int]:
+        """Within a kind, better first: shorter, then earlier in library order."""
+        return len(self.folded[field_id]), self.document_numbers[field_id], field_id
+
+    def rank(self) -> None:
+        """Sort every kind's fields for `ranked` now rather than on the first search."""
+        for kind in range(len(KINDS)):
+            self.ranked(kind)
+
+    def ranked(self, kind: int) -> list[int]:
+        """The fields of a kind, shortest first, then in library order (sorted once, after each change)."""
+        ranked = self._ranked[kind]
+        if ranked is None:
+            ranked = self._ranked[kind] = sorted(self.ids_by_kind[kind], key=self._rank_key)
+            positions = self.rank_positions
+            positions.extend([0] * (len(self.texts) - len(positions)))
+            for position, field_id in enumerate(ranked):
+                positions[field_id] = position
+        return ranked
+
+    def _rank_key(self, field_id: int) -> tuple[int, int, int]:
+        """Within a kind, better first: shorter, then earlier in library order."""
+        return len(self.folded[field_id]), self.document_numbers[field_id], field_id
+
+    def _add_fields(self, number: int, document: Document) -> None:
+        """Append one document's fields to the columns."""
+        start = len(self.texts)
+        for highlight_index, kind, text in _fields_of(document):
+            self.ids_by_kind[kind].append(len(self.texts))
+            self.document_numbers.append(number)
+            self.highlight_indexes.append(highlight_index)
+            self.kinds.append(kind)
+            self.texts.append(text)
+        self.of_document[number] = range(start, len(self.texts))
+
+    def _index_text(self, first: int) -> None:
+        """Fold the fields from `first` on and record their tokens and words."""
+        folded = fold_all(self.texts[first:])
+        self.folded.extend(folded)
+        postings = self.postings
+        new_tokens: list[str] = []
+        for field_id, text in enumerate(folded, start=first):
+            for token in set(text.split()):
+                field_ids = postings.get(token)
+                if field_ids is None:
+                    postings[token] = [field_id]
+                    new_tokens.append(token)
+                else:
+                    field_ids.append(field_id)
+        self._add_words(new_tokens)
+
+    def _add_words(self, tokens: list[str]) -> None:
+        """Record the words of new tokens, for typo look-ups."""
+        tokens_of_word = self.tokens_of_word
+        new_words: list[str] = []
+        for token in tokens:
+            for word in [token] if token.isalpha() else set(_WORD.findall(token)):
+                holders = tokens_of_word.get(word)
+                if holders is None:
+                    tokens_of_word[word] = [token]
+                    new_words.append(word)
+                else:
+                    holders.append(token)
+        self.near_words.add(new_words)
+        if tokens:
+            self._joined_tokens = None
+
+    def tokens_containing(self, word: str, most: int) -> list[str] | None:
+        """The tokens holding `word` (which has no whitespace), or None when more than `most` do."""
+        if self._joined_tokens is None:
+            self._joined_tokens = _TOKEN_SEPARATOR.join(self.postings)
+        joined = self._joined_tokens
+        if joined.count(word) > most:
+            return None
+        found: list[str] = []
+        position = joined.find(word)
+        while position >= 0:
+            start = joined.rfind(_TOKEN_SEPARATOR, 0, position) + 1
+            end = joined.find(_TOKEN_SEPARATOR, position)
+            end = len(joined) if end < 0 else end
+            found.append(joined[start:end])
+            position = joined.find(word, end)
+        return found
+
+    def fields_with_words(self, words: Collection[str]) -> set[int]:
+        """Fields holding, as a whole word, one of these vocabulary words."""
+        fields: set[int] = set()
+        for word in words:
+            for token in self.tokens_of_word[word]:
+                fields.update(self.postings[token])
+        return fields
+
+    def allowed_fields(self, within: Collection[Document]) -> set[int]:
+        """The field numbers of the documents in `within` (by identity: equal documents may be distinct)."""
+        wanted = {id(document) for document in within}
+        allowed: set[int] = set()
+        for document, field_ids in zip(self.documents, self.of_document, strict=True):
+            if id(document) in wanted:
+                allowed.update(field_ids)
+        return allowed
+
+    def number_of(self, document: Document) -> int | None:
+        """The number of an indexed document (by identity), if it is indexed."""
+        return next((number for number, known in enumerate(self.documents) if known is document), None)
