@@ -7,7 +7,6 @@ import io
 import pytest
 from conftest import SAMPLES
 from rich.console import Console, RenderableType
-from textual.geometry import Region
 
 from hltui.cli import build_app
 from hltui.config import load_config
@@ -15,7 +14,7 @@ from hltui.model import Highlight
 from hltui.parsing.parse import parse_bytes
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.widgets.detail_pane import DetailPane
-from hltui.tui.widgets.highlight_card import HighlightCard
+from hltui.tui.widgets.highlight_card import CARD_GUTTER, CardLook, card_body, card_strips
 
 TWEETS = SAMPLES / "Readwise" / "Tweets" / "Tweets From Example Naturalist.md"
 TWEET_IMAGE = "![](https://pbs.twimg.com/media/example.jpg)"
@@ -29,7 +28,11 @@ def shown(renderable: RenderableType, width: int) -> str:
 
 
 def card_text(highlight: Highlight, width: int = 60) -> str:
-    return shown(HighlightCard(highlight, 0).render(), width)
+    """The card as the pane draws it with `width` columns for its text, without border and padding."""
+    console = Console(width=width, file=io.StringIO(), color_system=None, legacy_windows=False)
+    strips = card_strips(console, highlight, width + CARD_GUTTER, CardLook())
+    assert all(strip.cell_length == width + CARD_GUTTER and strip.text.startswith("▌ ") for strip in strips)
+    return "\n".join(strip.text[2:] for strip in strips)
 
 
 def words(text: str) -> list[str]:
@@ -152,9 +155,8 @@ def test_data_uri_and_long_names_give_a_short_marker() -> None:
 
 def test_marker_text_is_shown_literally_never_as_markup() -> None:
     text = 'Before ![\\[bold red\\]loud\\[/\\]](https://e.org/[b]x[/b].png "[link=https://evil]t[/link]") after.'
-    card = HighlightCard(Highlight(text), 0)
     console = Console(width=200, file=io.StringIO(), color_system="truecolor", record=True, legacy_windows=False)
-    console.print(card.render())
+    console.print(card_body(Highlight(text)))
     plain = console.export_text()
     assert words(plain) == words("Before [image: [bold red]loud[/] — [link=https://evil]t[/link]] after.")
     assert "\x1b]8;" not in console.file.getvalue()  # type: ignore[attr-defined]  # no hyperlink escape
@@ -184,15 +186,13 @@ async def test_tweet_card_in_the_reader_shows_every_word() -> None:
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.library is not None
         [document] = [d for d in screen.library.documents if d.title == "Tweets From Example Naturalist"]
-        screen.show_document(document)
-        pane = screen.query_one(DetailPane)
-        for _ in range(100):
-            if pane.cards and pane.cards[-1].is_mounted:
-                break
-            await pilot.pause(0.02)
+        [index] = [i for i, h in enumerate(document.highlights) if h.text.startswith("Field note")]
+        screen.show_document(document, index)
         await pilot.pause()
-        [card] = [c for c in pane.cards if c.highlight.text.startswith("Field note")]
-        strips = card.render_lines(Region(0, 0, *card.outer_size))
-        visible = " ".join(strip.text.replace("▌", " ") for strip in strips)  # without the left border
-        expected = words(card.highlight.text.replace(TWEET_IMAGE, "[image: example.jpg]"))
-        assert words(visible) == [*expected, "link"]
+        pane = screen.query_one(DetailPane)
+        lines = [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+        start = next(y for y, line in enumerate(lines) if line.startswith("▌ Field note"))
+        card = [line[2:] for line in lines[start:] if line.startswith("▌ ")]
+        end = next((n for n, line in enumerate(lines[start:]) if not line.startswith("▌ ")), len(lines) - start)
+        expected = words(document.highlights[index].text.replace(TWEET_IMAGE, "[image: example.jpg]"))
+        assert words(" ".join(card[:end])) == [*expected, "link"]

@@ -26,7 +26,7 @@ from hltui.tui.screens.problems import ProblemsScreen
 from hltui.tui.screens.search import SearchScreen
 from hltui.tui.screens.url_dialog import UrlDialog
 from hltui.tui.widgets.detail_pane import DetailPane
-from hltui.tui.widgets.highlight_card import HighlightCard
+from hltui.tui.widgets.highlight_card import card_body
 from hltui.tui.widgets.tag_tree import TagTree
 
 SIZE = (120, 40)
@@ -60,14 +60,26 @@ def top_labels(screen: MainScreen) -> list[str]:
 
 def plain(widget: Widget) -> str:
     """What a widget shows, as plain text."""
-    renderable = widget.render() if isinstance(widget, HighlightCard) else widget.content  # type: ignore[attr-defined]
+    renderable = widget.content  # type: ignore[attr-defined]
     console = Console(width=200, file=io.StringIO(), color_system=None, legacy_windows=False)
     console.print(renderable)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def pane_text(screen: MainScreen) -> str:
-    return "\n".join(plain(widget) for widget in screen.query_one(DetailPane).children)
+    """What the detail pane shows now."""
+    pane = screen.query_one(DetailPane)
+    return "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
+
+
+async def whole_pane_text(pilot: Pilot[None], screen: MainScreen) -> str:
+    """Everything the detail pane shows from top to bottom, a page at a time."""
+    pane = screen.query_one(DetailPane)
+    pages = [pane_text(screen)]
+    while pane.scroll_y < pane.max_scroll_y:
+        await pilot.press("pagedown")
+        pages.append(pane_text(screen))
+    return "\n".join(pages)
 
 
 def screen_text(screen: Screen[object]) -> str:
@@ -110,31 +122,29 @@ async def test_vim_keys_choose_a_document_and_enter_reads_it() -> None:
 
 async def test_highlight_cursor_moves_with_j_k_n_p() -> None:
     async with reader() as (_, pilot, screen):
-        await open_document(pilot, screen, "Walden")
+        document = await open_document(pilot, screen, "Walden")
         pane = screen.query_one(DetailPane)
-        cards = pane.cards
-        assert cards[0].has_class("-current")
+        assert pane.cursor == 0
         await pilot.press("j", "j", "n")
-        assert screen.current_highlight == 3 and cards[3].has_class("-current")
-        assert not cards[0].has_class("-current")
+        assert screen.current_highlight == 3 == pane.cursor
         await pilot.press("k", "p")
         assert screen.current_highlight == 1
         await pilot.press("G")
-        assert screen.current_highlight == len(cards) - 1
+        assert screen.current_highlight == len(document.highlights) - 1
+        assert document.highlights[-1].text.split()[0] in pane_text(screen)
         await pilot.press("g")
         assert screen.current_highlight == 0
 
 
 async def test_detail_pane_shows_metadata_sections_notes_and_locations() -> None:
     async with reader() as (_, pilot, screen):
-        await open_document(pilot, screen, "Meditations")
-        text = pane_text(screen)
-        assert "Marcus Aurelius" in text and "books" in text and "#philosophy" in text
-        assert "Book I" in text and "Book V" in text
-        cards = screen.query_one(DetailPane).cards
-        assert len(cards) == 116
-        assert any("Note:" in plain(card) for card in cards)
-        assert "Location" in plain(cards[0])
+        document = await open_document(pilot, screen, "Meditations")
+        first_page = pane_text(screen)
+        assert "Marcus Aurelius" in first_page and "books" in first_page and "#philosophy" in first_page
+        assert "Book I" in first_page and "Location" in first_page
+        assert len(document.highlights) == 116
+        text = await whole_pane_text(pilot, screen)
+        assert "Book V" in text and "Note:" in text
 
 
 async def test_copy_highlight_quote_and_url() -> None:
@@ -397,8 +407,7 @@ async def test_quit_key() -> None:
 def test_highlight_cards_render_markdown_without_hyperlinks() -> None:
     from hltui.model import Highlight
 
-    card = HighlightCard(Highlight("see [site](file:///etc/passwd)", location="Page 3"), 0)
-    rendered = card.render()
+    rendered = card_body(Highlight("see [site](file:///etc/passwd)", location="Page 3"))
     assert "Page 3" in str(rendered.renderables[-1])  # type: ignore[attr-defined]
     markdown = rendered.renderables[0]  # type: ignore[attr-defined]
     assert markdown.hyperlinks is False
@@ -410,16 +419,11 @@ async def test_search_jump_into_a_long_book_reaches_a_late_highlight() -> None:
         assert library is not None
         [meditations] = [d for d in library.documents if d.title == "Meditations"]
         screen.show_document(meditations, 110)
-        pane = screen.query_one(DetailPane)
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if pane.cards[-1].is_mounted:
-                break
         await pilot.pause()
-        assert screen.current_highlight == 110
-        card = pane.cards[110]
-        assert card.has_class("-current")
-        assert pane.scroll_offset.y > 0 and card.region.y < pane.region.bottom
+        pane = screen.query_one(DetailPane)
+        assert screen.current_highlight == 110 == pane.cursor
+        first_words = " ".join(meditations.highlights[110].text.split()[:3])
+        assert pane.scroll_y > 0 and first_words in " ".join(pane_text(screen).split())
 
 
 async def test_palette_shows_markup_like_titles_literally(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ from textual.widgets import Input
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.tui.screens.main import MainScreen
-from hltui.tui.widgets.detail_pane import DetailPane
 
 SIZE = (120, 36)
 
@@ -34,9 +33,7 @@ async def reading_meditations(pilot: Pilot[None]) -> None:
     assert isinstance(screen, MainScreen) and screen.library is not None
     [document] = [d for d in screen.library.documents if d.title == "Meditations"]
     screen.show_document(document)
-    pane = screen.query_one(DetailPane)
-    while not (pane.cards and pane.cards[-1].is_mounted):  # a long book mounts in batches
-        await pilot.pause(0.02)
+    await pilot.pause()
     await pilot.press("j", "j")
     await pilot.pause()
 

@@ -1,50 +1,76 @@
-"""One highlight in the detail pane: its text as Markdown, then its note, tags and location."""
+"""One highlight in the detail pane as lines: its text as Markdown, then its note, tags and location."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import Console, RenderableType
 from rich.console import Group as RenderGroup
-from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.strip import Strip
 
 from hltui.model import Highlight
+from hltui.text import strip_control
 from hltui.tui.widgets.highlight_markdown import markdown
+
+BORDER = "▌"  # Textual's `outer` left border
+CARD_GUTTER = 3  # the border and one column of padding on each side
+
+
+@dataclass(frozen=True, slots=True)
+class CardLook:
+    """The styles a card and a section heading are drawn with (from the pane's component classes)."""
+
+    border: Style = Style()
+    section: Style = Style(bold=True)
+    rule: Style = Style(dim=True)
 
 
 def highlight_details(highlight: Highlight) -> Text:
     """`Location 12 · #tag #other` in one dim line."""
     parts: list[str] = []
     if highlight.location:
-        parts.append(highlight.location)
+        parts.append(strip_control(highlight.location))
     if highlight.tags:
-        parts.append(" ".join(f"#{tag}" for tag in highlight.tags))
+        parts.append(" ".join(f"#{strip_control(tag)}" for tag in highlight.tags))
     if highlight.url and not highlight.location:
         parts.append("link")
     return Text(" · ".join(parts), style="dim")
 
 
-class HighlightCard(Static):
-    """A highlight; the `-current` class marks the one under the cursor."""
+def card_body(highlight: Highlight) -> RenderableType:
+    """The highlight's Markdown, its note and its details line, one under the other."""
+    pieces: list[RenderableType] = [markdown(highlight.text)]
+    if highlight.note:
+        note = Text("Note: ", style="bold")
+        note.append(strip_control(highlight.note))
+        pieces.append(note)
+    details = highlight_details(highlight)
+    if details:
+        pieces.append(details)
+    return RenderGroup(*pieces)
 
-    def __init__(self, highlight: Highlight, index: int) -> None:
-        super().__init__(classes="highlight")
-        self.highlight = highlight
-        self.index = index
-        self._renderable: RenderableType | None = None
 
-    def render(self) -> RenderableType:
-        # Built once: parsing Markdown again on every refresh is what made long books slow.
-        if self._renderable is None:
-            self._renderable = self._build()
-        return self._renderable
+def render_strips(console: Console, renderable: RenderableType, width: int) -> list[Strip]:
+    """A renderable as lines exactly `width` cells wide."""
+    options = console.options.update(width=width, min_width=width, max_width=width, height=None)
+    return [Strip(line, width) for line in console.render_lines(renderable, options, pad=True)]
 
-    def _build(self) -> RenderableType:
-        pieces: list[RenderableType] = [markdown(self.highlight.text)]
-        if self.highlight.note:
-            note = Text("Note: ", style="bold")
-            note.append(self.highlight.note)
-            pieces.append(note)
-        details = highlight_details(self.highlight)
-        if details:
-            pieces.append(details)
-        return RenderGroup(*pieces)
+
+def card_strips(console: Console, highlight: Highlight, width: int, look: CardLook) -> list[Strip]:
+    """The card's lines, `width` cells wide: a left border, then the padded body."""
+    inner = max(1, width - CARD_GUTTER)
+    border = [Segment(BORDER, look.border), Segment(" ")]
+    right = [Segment(" ")]
+    return [
+        Strip([*border, *line, *right], inner + CARD_GUTTER)
+        for line in render_strips(console, card_body(highlight), inner)
+    ]
+
+
+def section_strips(console: Console, section: str, width: int, look: CardLook) -> list[Strip]:
+    """A section heading over a rule."""
+    heading = render_strips(console, Text(strip_control(section), style=look.section), width)
+    return [*heading, Strip([Segment("─" * width, look.rule)], width)]
