@@ -46,9 +46,10 @@ class Query:
             score += _PHRASE_BONUS
         return score + _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + len(folded))
 
-    def ceiling(self, kind: int) -> float:
-        """A score no field of this kind can reach."""
-        return _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + _MOST_BONUS
+    def ceiling(self, kind: int, exact_words: int | None = None) -> float:
+        """A score no field of this kind can reach (holding at most `exact_words` words as typed)."""
+        exact = len(self.words) if exact_words is None else exact_words
+        return _EXACT_WORD_BONUS * exact + _FIELD_WEIGHTS[kind] + _MOST_BONUS
 
 
 def hit_key(table: FieldTable, field_id: int) -> tuple[int, int]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from hltui.library.folding import fold, folded_ends, to_original
 from hltui.library.ranking import Query, Results, StopCheck, chunks, hit_key
 from hltui.library.search_index import KINDS, FieldTable
-from hltui.library.snippets import merged, snippet
+from hltui.library.snippets import merged, snippet, window
+from hltui.library.typos import NearWords
 from hltui.model import Document
 
 __all__ = ["SearchHit", "SearchIndex", "fold"]
@@ -106,33 +107,56 @@ class SearchIndex:
         run.exact_pass()
         if len(run.results) < limit and not run.stop.stopped:
             run.typo_pass()  # typo hits rank below exact ones: only to fill up
-        return [self._hit(score, field_id, prepared) for score, field_id in run.results.top(limit)]
+        marker = _Marker(prepared.words, self._table.near_words)
+        return [self._hit(score, field_id, marker) for score, field_id in run.results.top(limit)]
 
-    def _hit(self, score: float, field_id: int, query: Query) -> SearchHit:
+    def _hit(self, score: float, field_id: int, marker: _Marker) -> SearchHit:
         """A result with its snippet, built only for the hits that are returned."""
         table = self._table
-        text = table.texts[field_id]
-        anchor, spans = self._spans(text, table.folded[field_id], query)
-        shown, shown_spans = snippet(text, anchor, spans)
+        shown, spans = marker.snippet(table.texts[field_id], table.folded[field_id])
         document = table.documents[table.document_numbers[field_id]]
         assert document is not None  # removed documents' fields are never hits
         kind = KINDS[table.kinds[field_id]]
-        return SearchHit(document, table.highlight_indexes[field_id], kind, shown, shown_spans, score)
+        return SearchHit(document, table.highlight_indexes[field_id], kind, shown, spans, score)
 
-    def _spans(self, text: str, folded: str, query: Query) -> tuple[tuple[int, int], list[tuple[int, int]]]:
-        """Where the words match in the original text (merged), and the longest word's first match to centre on."""
+
+class _Marker:
+    """Where the query words are in a field: as typed, or else as whole-word typos of them."""
+
+    def __init__(self, words: tuple[str, ...], near_words: NearWords) -> None:
+        self._words = words
+        self._exact = [re.compile(re.escape(word)) for word in words]
+        self._typos = [_whole_words(near_words.near(word)) for word in words]
+        self._longest = max(range(len(words)), key=lambda position: len(words[position]))
+
+    def snippet(self, text: str, folded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The field's snippet around the longest word's first match, with every match inside it marked."""
         ends = folded_ends(text)
-        per_word = [[to_original(ends, *span) for span in self._word_spans(folded, word)] for word in query.words]
-        longest = max(range(len(query.words)), key=lambda position: len(query.words[position]))
-        anchor = per_word[longest][0] if per_word[longest] else (0, 0)
-        return anchor, merged([span for spans in per_word for span in spans])
+        patterns = [
+            exact if word in folded else typos
+            for word, exact, typos in zip(self._words, self._exact, self._typos, strict=True)
+        ]
+        anchor_pattern = patterns[self._longest]
+        first = anchor_pattern.search(folded) if anchor_pattern is not None else None
+        anchor = to_original(ends, *first.span()) if first is not None else (0, 0)
+        start, end = window(len(text), anchor)
+        # Matches past the window are never shown: stop there, which spares most of a long text.
+        spans: list[tuple[int, int]] = []
+        for pattern in patterns:
+            for match in pattern.finditer(folded) if pattern is not None else ():
+                span = to_original(ends, *match.span())
+                if span[0] > end:
+                    break
+                if span[1] >= start:
+                    spans.append(span)
+        return snippet(text, anchor, merged(spans))
 
-    def _word_spans(self, folded: str, word: str) -> list[tuple[int, int]]:
-        """Folded spans of a word: its exact occurrences, or else the whole-word typos of it."""
-        if word in folded:
-            return list(_occurrences(folded, word))
-        near = self._table.near_words.near(word)
-        return sorted(span for other in near for span in _occurrences(folded, other, whole_word=True))
+
+def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of the words where it stands as a whole word; None for no words."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
 class _Run:
@@ -146,48 +170,35 @@ class _Run:
         self.stop = stop
         self.results = Results(table)
         self._tokens = {word: table.tokens_containing(word, _MOST_TOKENS) for word in query.words}
-        self._starting: dict[int, set[int]] = {}
-        self._rarest: list[list[int]] = []
-        self._rarest_count = sys.maxsize
-        self._unchecked = query.words
-        self._candidates: list[list[int]] | None = None
+        self._starting: dict[tuple[int, int], set[int]] = {}
 
     def exact_pass(self) -> None:
         """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
-        self._find_rarest_word()
         exact = (True,) * len(self.query.words)
         for kind in range(len(KINDS)):
             if self.results.count_above(self.query.ceiling(kind)) >= self.limit or self.stop.stopped:
                 return
-            searched = self.table.ids_by_kind[kind]
-            # Reading a kind's fields costs about as much per field as gathering a posting does per entry.
-            if self._rarest_count < len(searched):
-                matched = self._holding(self._candidates_by_kind()[kind], self._unchecked)
-            else:
-                matched = self._holding(self._within(searched), self.query.words)
-            self._offer(kind, matched, exact)
+            self._offer(kind, self._exact_matches(kind), exact)
 
-    def _find_rarest_word(self) -> None:
-        """The word whose tokens are in the fewest fields, for `_candidates_by_kind`."""
-        table = self.table
-        self._rarest_count = sys.maxsize
+    def _exact_matches(self, kind: int) -> Collection[int]:
+        """The fields of a kind holding every word: through the rarest word's postings, or else by reading them."""
+        postings = self.table.postings[kind]
+        rarest: list[list[int]] = []
+        rarest_word = ""
+        fewest = sys.maxsize
         for word, tokens in self._tokens.items():
             if tokens is not None:
-                postings = [table.postings[token] for token in tokens]
-                count = sum(map(len, postings))
-                if count < self._rarest_count:
-                    self._rarest, self._rarest_count = postings, count
-                    self._unchecked = tuple(other for other in self.query.words if other != word)  # its tokens do
-
-    def _candidates_by_kind(self) -> list[list[int]]:
-        """The fields holding the rarest word, by kind, in library order (gathered once, on first use)."""
-        if self._candidates is None:
-            self._candidates = [[] for _ in KINDS]
-            appenders = [field_ids.append for field_ids in self._candidates]
-            kinds = self.table.kinds
-            for field_id in sorted(self._usable(set().union(*self._rarest))):
-                appenders[kinds[field_id]](field_id)
-        return self._candidates
+                lists = [postings[token] for token in tokens if token in postings]
+                count = sum(map(len, lists))
+                if count < fewest:
+                    rarest, rarest_word, fewest = lists, word, count
+        searched = self.table.ids_by_kind[kind]
+        # Reading a field costs about as much as gathering one posting: take the cheaper way.
+        if fewest >= len(searched):
+            return self._holding(self._within(searched), self.query.words)
+        candidates = self._usable(set().union(*rarest))
+        unchecked = [word for word in self.query.words if word != rarest_word]  # its tokens all hold it
+        return self._holding(list(candidates), unchecked) if unchecked else candidates
 
     def _usable(self, field_ids: set[int]) -> set[int]:
         """These fields less the removed ones and those outside `within`."""
@@ -211,14 +222,16 @@ class _Run:
     def typo_pass(self) -> None:
         """Fields where some word matches only as a typo of it, found through the vocabulary."""
         table = self.table
-        near_fields = [table.fields_with_words(table.near_words.near(word)) for word in self.query.words]
-        candidates = self._usable(set().union(*near_fields))
-        groups = self._by_exactness(candidates, near_fields)
+        near_words = [table.near_words.near(word) for word in self.query.words]
+        ceiling_words = len(self.query.words) - 1  # at least one word is a typo
         for kind in range(len(KINDS)):
-            for exactness, members in groups.items():
-                in_kind = {field_id for field_id in members if table.kinds[field_id] == kind}
-                if in_kind and not all(exactness) and not self.stop.stopped:
-                    self._offer(kind, in_kind, exactness)
+            if self.results.count_above(self.query.ceiling(kind, ceiling_words)) >= self.limit or self.stop.stopped:
+                return
+            near_fields = [table.fields_with_words(near, kind) for near in near_words]
+            candidates = self._usable(set().union(*near_fields))
+            for exactness, members in self._by_exactness(candidates, near_fields).items():
+                if not all(exactness):
+                    self._offer(kind, members, exactness)
 
     def _by_exactness(self, candidates: set[int], near_fields: list[set[int]]) -> dict[tuple[bool, ...], set[int]]:
         """The candidates split by which words they hold as typed (True) or only as a typo (False)."""
@@ -238,11 +251,20 @@ class _Run:
     def _offer(self, kind: int, matched: Collection[int], exactness: tuple[bool, ...]) -> None:
         """Score the matching fields of a kind that could rank among the best `limit`."""
         if len(matched) <= _SCORE_ALL_UP_TO or len(self.query.words) > _SPLIT_WORDS_UP_TO:
-            self._score(kind, sorted(matched), exactness)
+            self._score(kind, list(matched), exactness)
             return
-        # Inside a class of equal bonuses only length and library order rank, as in `ranked`:
-        # each class's first `limit` hits hold every hit of the class that can make the cut.
-        for members in self._bonus_classes(set(matched), exactness):
+        # Inside a class of equal bonuses only length and library order rank, as in `ranked`: each class's
+        # shortest field is its best, and its first `limit` hits hold every hit of it that can make the cut.
+        self.table.ranked(kind)
+        positions, folded = self.table.rank_positions, self.table.folded
+        heads = []
+        for members in self._bonus_classes(kind, set(matched), exactness):
+            shortest = min(members, key=positions.__getitem__)
+            heads.append((self.query.score(kind, folded[shortest], exactness), members))
+        heads.sort(key=lambda head: head[0], reverse=True)
+        for best, members in heads:
+            if self.results.count_above(best) >= self.limit:
+                return  # neither this class nor the lower ones can make the cut
             self._score(kind, self._first_hits(kind, members), exactness)
 
     def _score(self, kind: int, field_ids: list[int], exactness: tuple[bool, ...]) -> None:
@@ -253,12 +275,12 @@ class _Run:
             for field_id in chunk:
                 add(field_id, score(kind, folded[field_id], exactness))
 
-    def _bonus_classes(self, matched: set[int], exactness: tuple[bool, ...]) -> list[set[int]]:
+    def _bonus_classes(self, kind: int, matched: set[int], exactness: tuple[bool, ...]) -> list[set[int]]:
         """The fields split so that within a part every field has the same word-start and phrase bonuses."""
         classes = [matched]
         for position, exact in enumerate(exactness):
             if exact:  # a typo match is a whole word: it always counts as a word start
-                starting = self._starting_fields(position, matched)
+                starting = self._starting_fields(kind, position, matched)
                 classes = [part for members in classes for part in (members & starting, members - starting) if part]
         if len(self.query.words) == 1:
             return classes  # the phrase is the word: in every exact match, in no typo match
@@ -269,17 +291,18 @@ class _Run:
             split.extend(part for part in (with_phrase, members - with_phrase) if part)
         return split
 
-    def _starting_fields(self, position: int, among: set[int]) -> set[int]:
+    def _starting_fields(self, kind: int, position: int, among: set[int]) -> set[int]:
         """Those of `among` where query word `position` begins a word: through its tokens when they are few."""
         pattern = self.query.word_starts[position]
-        cached = self._starting.get(position)
+        cached = self._starting.get((kind, position))
         if cached is not None:
             return cached & among
         tokens = self._tokens[self.query.words[position]]
         if tokens is not None:
-            postings = [self.table.postings[token] for token in tokens if pattern.search(token)]
-            if sum(map(len, postings)) <= 4 * len(among):
-                starting = self._starting[position] = set().union(*postings)
+            postings = self.table.postings[kind]
+            lists = [postings[token] for token in tokens if token in postings and pattern.search(token)]
+            if sum(map(len, lists)) <= 4 * len(among):
+                starting = self._starting[(kind, position)] = set().union(*lists)
                 return starting & among
         word, folded = self.query.words[position], self.table.folded
         after_space = " " + word
@@ -308,12 +331,6 @@ class _Run:
             if len(hits) >= self.limit:
                 break
         return first
-
-
-def _occurrences(folded: str, word: str, *, whole_word: bool = False) -> Iterator[tuple[int, int]]:
-    """Spans where word occurs, not overlapping; with whole_word, only where it stands as a whole word."""
-    pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if whole_word else re.escape(word)
-    return (match.span() for match in re.finditer(pattern, folded))
 
 
 def _build_chunks(documents: Sequence[Document]) -> Iterator[Sequence[Document]]:

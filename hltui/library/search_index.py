@@ -48,7 +48,10 @@ class FieldTable:
         self.of_document: list[range] = []  # the field numbers of each document
         self.ids_by_kind: list[list[int]] = [[] for _ in KINDS]
         self.removed: set[int] = set()
-        self.postings: dict[str, list[int]] = {}  # whitespace-separated folded token -> field numbers
+        # For each kind, each whitespace-separated folded token -> the fields holding it; kinds apart,
+        # so a search reaching only titles never gathers highlight postings.
+        self.postings: list[dict[str, list[int]]] = [{} for _ in KINDS]
+        self.tokens: dict[str, None] = {}  # every token of every kind, in order of arrival
         self.tokens_of_word: dict[str, list[str]] = {}  # `mind` is in the tokens `mind,` and `(mind`
         self.near_words = NearWords()
         self._joined_tokens: str | None = None
@@ -118,16 +121,19 @@ class FieldTable:
         """Fold the fields from `first` on and record their tokens and words."""
         folded = fold_all(self.texts[first:])
         self.folded.extend(folded)
-        postings = self.postings
+        postings_of_kind, kinds, tokens = self.postings, self.kinds, self.tokens
         new_tokens: list[str] = []
         for field_id, text in enumerate(folded, start=first):
+            postings = postings_of_kind[kinds[field_id]]
             for token in set(text.split()):
                 field_ids = postings.get(token)
-                if field_ids is None:
-                    postings[token] = [field_id]
-                    new_tokens.append(token)
-                else:
+                if field_ids is not None:
                     field_ids.append(field_id)
+                    continue
+                postings[token] = [field_id]
+                if token not in tokens:
+                    tokens[token] = None
+                    new_tokens.append(token)
         self._add_words(new_tokens)
 
     def _add_words(self, tokens: list[str]) -> None:
@@ -149,7 +155,7 @@ class FieldTable:
     def tokens_containing(self, word: str, most: int) -> list[str] | None:
         """The tokens holding `word` (which has no whitespace), or None when more than `most` do."""
         if self._joined_tokens is None:
-            self._joined_tokens = _TOKEN_SEPARATOR.join(self.postings)
+            self._joined_tokens = _TOKEN_SEPARATOR.join(self.tokens)
         joined = self._joined_tokens
         if joined.count(word) > most:
             return None
@@ -163,12 +169,13 @@ class FieldTable:
             position = joined.find(word, end)
         return found
 
-    def fields_with_words(self, words: Collection[str]) -> set[int]:
-        """Fields holding, as a whole word, one of these vocabulary words."""
+    def fields_with_words(self, words: Collection[str], kind: int) -> set[int]:
+        """Fields of a kind holding, as a whole word, one of these vocabulary words."""
+        postings = self.postings[kind]
         fields: set[int] = set()
         for word in words:
             for token in self.tokens_of_word[word]:
-                fields.update(self.postings[token])
+                fields.update(postings.get(token, ()))
         return fields
 
     def allowed_fields(self, within: Collection[Document]) -> set[int]:

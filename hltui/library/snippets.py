@@ -46,7 +46,7 @@ def _one_line(text: str) -> tuple[str, list[int]]:
     return line, [min(position, len(line)) for position in positions]
 
 
-def _window(length: int, anchor: tuple[int, int]) -> tuple[int, int]:
+def window(length: int, anchor: tuple[int, int]) -> tuple[int, int]:
     """The stretch of text to show: all of it when short, else from a little before the anchor."""
     if length <= _SNIPPET_WIDTH:
         return 0, length
@@ -66,7 +66,7 @@ def snippet(
     text: str, anchor: tuple[int, int], spans: list[tuple[int, int]]
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """One line of at most 120 characters around the anchor, and the spans inside it, in its positions."""
-    start, end = _window(len(text), anchor)
+    start, end = window(len(text), anchor)
     line, positions = _one_line(text[start:end])
     line_anchor = (positions[max(anchor[0], start) - start], positions[min(anchor[1], end) - start])
     trim_start, trim_end = _whole_words(
