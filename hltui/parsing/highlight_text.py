@@ -6,25 +6,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
+from hltui.parsing.trailing_link import TRAILING_BLOCK_ID, URL_PATTERN, trailing_token
 from hltui.text import clean_block, parse_tags, strip_control, unescape_markdown
 
-_URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
-_SPACE = r"[ \t\u00a0]"
-# `] (` with a space: some templates break the link that way, and it still means the link.
-_LINK_OPEN = r"\][ \t]?\("
-_LINKED_LOCATION = re.compile(rf"\(?\[\(?(Location|Page|Time|p\.){_SPACE}+([^\]]+?)\)?{_LINK_OPEN}{_URL}\)\)?\s*$")
-_VIEW_LINK = re.compile(rf"\(?\[\(?View (?:Highlight|Tweet)\)?{_LINK_OPEN}{_URL}\)\)?\s*$", re.IGNORECASE)
-# `([77](https://readwise.io/to_kindle?…location=77))`: the 2021 template's bare location number.
-# Only after a space or `(`, and not to an anchor: `winner?[2](#fn2)` is a footnote.
-_NUMBERED_LINK = re.compile(rf"(?:\(|(?<=\s))\[(\d[\d:,\-–]*){_LINK_OPEN}(?!#){_URL}\)\)?\s*$")
-_LOCATION_LABEL = re.compile(r"[ \t]*[—–-]?[ \t]*(location|page)[ \t]*:?$", re.IGNORECASE)
-_COMMENT_ID = re.compile(r"%%[ \t]*highlight_id:[ \t]*(\d+)[ \t]*%%")
-_HYPOTHESIS_TAIL = re.compile(r" — \[Updated on [^\]\n]*\]\(([^\s()]+)\)(?:[ \t]+—[ \t]+Group:[ \t]+\S+)?[ \t]*$")
-_PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
-_OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({_URL}\)\s*$", re.IGNORECASE)
-_TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
-# Trailing tokens are looked for in the end of a line only, so a pathological line stays cheap.
-_TAIL_LENGTH = 2000
 _BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
 # `{ #ref-694072827}`: an anchor some templates write under a highlight (kramdown's block attribute).
 _ANCHOR_LINE = re.compile(r"^\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
@@ -43,7 +27,7 @@ _MAX_TRAILING_LINKS = 8
 IMAGE_ONLY = re.compile(r"^(?:-[ \t]+)?(?:!\[[^\]]*\]\([^()\s]*\)(?:\{[^{}]*\})?|<img\b[^>]*>)$", re.IGNORECASE)
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
 _OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
-_GOTO = re.compile(rf"^\s*Goto:\s*{_URL}\s*$", re.IGNORECASE)
+_GOTO = re.compile(rf"^\s*Goto:\s*{URL_PATTERN}\s*$", re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,40}?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL
 )
@@ -114,7 +98,7 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
 
 def finished_note(lines: list[str]) -> str | None:
     """The note's text: escapes undone, comments and trailing `^rw123-note` block ids removed."""
-    note = clean_block("\n".join(_TRAILING_BLOCK_ID.sub("", line) for line in lines))
+    note = clean_block("\n".join(TRAILING_BLOCK_ID.sub("", line) for line in lines))
     if note and "%%" in note:
         note = _OBSIDIAN_COMMENT.sub("", note)
     return (unescape_markdown(note).strip() or None) if note else None
@@ -167,94 +151,13 @@ def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
 
 
 def _take_link(line: str, parts: HighlightParts | None = None) -> tuple[str, str | None, str | None] | None:
-    """Take one trailing token (block id, location, view link) off a line."""
-    if len(line) > _TAIL_LENGTH:
-        head, cut = line[:-_TAIL_LENGTH], line[-_TAIL_LENGTH:]
-        found = _take_link_from(cut, parts)
-        return None if found is None else (head + found[0], found[1], found[2])
-    return _take_link_from(line, parts)
-
-
-def _take_link_from(line: str, parts: HighlightParts | None) -> tuple[str, str | None, str | None] | None:
-    uncommented = _without_trailing_comments(line)
-    if uncommented is not line:
-        comment_id = _COMMENT_ID.search(line, len(uncommented))
-        if comment_id:  # `text %% highlight_id: 218789239 %%` (obsidian-readwise, 2021) ends a highlight
-            if parts is not None:
-                parts.block_id = parts.block_id or comment_id.group(1)
-            return uncommented, None, None
-    line = uncommented
-    annotated = line.rfind(" — [Updated on ")  # the Hypothesis plugin: `— [Updated on …](hyp.is/…) — Group: #x`
-    match = _HYPOTHESIS_TAIL.match(line, annotated) if annotated >= 0 else None
-    if match:
-        return line[:annotated].rstrip(), None, match.group(1)
-    tail = line.rstrip()[-1:]
-    if tail != ")" and "^" not in line[-40:]:
-        return None  # the common case, decided without running the patterns
-    caret = line.rfind("^")
-    match = _TRAILING_BLOCK_ID.search(line, max(0, caret - 1)) if caret >= 0 else None
-    if match:
-        if parts is not None:
-            parts.block_id = parts.block_id or match.group(1)
-        return line[: match.start()].rstrip(" \t\u00a0"), None, None
-    start = _link_start(line) if tail == ")" else -1
-    return _take_linked(line, start) if start >= 0 else None  # every link pattern holds a `(`
-
-
-def _link_start(line: str) -> int:
-    """Where a trailing `[label](url)` can start: before the last `[` ahead of the last `](`.
-
-    The patterns are searched from there, not from the start of the line: scanning every line
-    whole, once per pattern, was the parser's largest cost.
-    """
-    boundary = max(line.rfind("]("), line.rfind("] ("))
-    label = line.rfind("[", 0, boundary) if boundary > 0 else -1
-    return max(0, label - 1) if label >= 0 else line.rfind("(")
-
-
-def _take_linked(line: str, start: int) -> tuple[str, str | None, str | None] | None:
-    """Take a trailing link or parenthesised location that starts at or after `start`.
-
-    Each pattern runs only when the words it needs are in the tail: most lines need one pattern.
-    """
-    tail = line[start:]
-    match = _OPEN_IN_READWISE.search(line, start) if "eadwise]" in tail else None
-    if match:
-        return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
-    labelled = any(word in tail for word in ("Location", "Page", "Time", "p."))
-    match = _LINKED_LOCATION.search(line, start) if labelled else None
-    if match:
-        return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), match.group(3)
-    match = _VIEW_LINK.search(line, start) if "iew " in tail or "IEW " in tail else None
-    if match:
-        return line[: match.start()].rstrip(" \t\u00a0"), None, match.group(1)
-    paren = line.rfind("(")
-    match = _PLAIN_LOCATION.search(line, paren) if paren >= 0 else None
-    if match:
-        return line[: match.start()].rstrip(" \t\u00a0"), _location(match.group(1), match.group(2)), None
-    match = _NUMBERED_LINK.search(line, start)
-    if match:
-        rest, kind = line[: match.start()].rstrip(" \t\u00a0"), "Time" if ":" in match.group(1) else "Location"
-        label = _LOCATION_LABEL.search(rest[-40:])  # the Kindle plugin's `text — location: [604](kindle://…)`
-        if label:
-            rest, kind = rest[: len(rest) - len(label.group(0))].rstrip(), label.group(1).capitalize()
-        return rest, _location(kind, match.group(1)), match.group(2)
-    return None
-
-
-def _without_trailing_comments(line: str) -> str:
-    """`text ([402](url)) %% Color: blue %%`: comments after a link hide it from the patterns."""
-    rest = line.rstrip()
-    if not rest.endswith("%%"):
-        return line
-    while rest.endswith("%%") and (start := rest.rfind("%%", 0, len(rest) - 2)) >= 0:
-        rest = rest[:start].rstrip()
-    return rest
-
-
-def _location(kind: str, value: str) -> str:
-    """`Location 108` with an ordinary space; Zotero's `p. 2` is `Page 2`."""
-    return f"{'Page' if kind == 'p.' else kind} {' '.join(value.split())}"
+    """Take one trailing token (block id, location, view link) off a line; a block id goes to `parts`."""
+    found = trailing_token(line)
+    if found is None:
+        return None
+    if found.block_id is not None and parts is not None:
+        parts.block_id = parts.block_id or found.block_id
+    return found.rest, found.location, found.url
 
 
 def _kindle_location(url: str | None) -> str | None:
