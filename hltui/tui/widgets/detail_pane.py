@@ -351,10 +351,17 @@ class DetailPane(ScrollView, can_focus=True):
 
     # The cursor -------------------------------------------------------------------------------
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old_cursor: int, cursor: int) -> None:
+        top = round(self.scroll_y)
         if self.highlights and self._width:
-            self._reveal(self.cursor)
-        self.refresh()
+            self._reveal(cursor)
+        if round(self.scroll_y) == top and self._width:
+            # Nothing scrolled: repaint only the two cards, not the whole pane.
+            for index in (old_cursor, cursor):
+                if index < len(self.highlights):
+                    self.refresh_lines(self._block_start(index), self._heights.height(index))
+        else:
+            self.refresh()
         self.post_message(self.CursorMoved(self.cursor if self.highlights else None))
 
     def on_click(self, event: Click) -> None:
