@@ -31,6 +31,8 @@ class Config:
     path: Path | None = None
     max_file_mb: int = DEFAULT_MAX_FILE_MB
     follow_symlinks: bool = False
+    # Watch the folder while the app runs and show what a sync adds or changes.
+    watch: bool = True
 
     @property
     def read_rules(self) -> ReadRules:
@@ -76,6 +78,7 @@ def _from_table(raw: dict[str, object], path: Path) -> Config:
         path=path,
         max_file_mb=table.megabytes("max_file_mb"),
         follow_symlinks=table.flag("follow_symlinks"),
+        watch=table.flag("watch", default=True),
     )
     if not table.wrong:
         return config
@@ -96,12 +99,12 @@ class _Table:
         self.wrong.append(key)
         return None
 
-    def flag(self, key: str) -> bool:
-        value = self.raw.get(key, False)
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self.raw.get(key, default)
         if isinstance(value, bool):
             return value
         self.wrong.append(key)
-        return False
+        return default
 
     def megabytes(self, key: str) -> int:
         value = self.raw.get(key, DEFAULT_MAX_FILE_MB)

@@ -92,12 +92,20 @@ class StoredHighlights(Sequence[Highlight]):
     is browsed with only the open document's highlights in memory.
     """
 
-    __slots__ = ("_count", "_fetch", "digest")
+    __slots__ = ("_count", "_fetch", "digest", "source")
 
-    def __init__(self, count: int, digest: HighlightDigest, fetch: Callable[[], tuple[Highlight, ...]]) -> None:
+    def __init__(
+        self,
+        count: int,
+        digest: HighlightDigest,
+        fetch: Callable[[], tuple[Highlight, ...]],
+        source: tuple[object, ...] = (),
+    ) -> None:
         self._count = count
         self.digest = digest
         self._fetch = fetch
+        # Where they are kept (file name, size, time, position): identifies them across runs.
+        self.source = source
 
     def __len__(self) -> int:
         return self._count

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import REAL_CORPUS, ROOT, SAMPLES, needs_shared
 from test_hostile import fingerprint
 
 from hltui.cli import main
@@ -54,6 +54,21 @@ def test_a_cached_load_is_exactly_a_fresh_parse() -> None:
     first = library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES)))
     second = library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES)))
     assert fresh == first == second
+
+
+@needs_shared
+def test_a_cached_load_of_the_real_corpus_and_the_fixtures_is_exactly_a_fresh_parse() -> None:
+    for root in (REAL_CORPUS, ROOT / "tests" / "fixtures"):
+        fresh = library_as_json(load_library(root))
+        cold_cache, warm_cache = ParseCache(root), ParseCache(root)
+        cold = library_as_json(load_library(root, cache=cold_cache))
+        cold_cache.close()
+        warm = library_as_json(load_library(root, cache=warm_cache))
+        assert fresh == cold == warm
+        assert all(
+            isinstance(document.highlights, StoredHighlights)
+            for document in load_library(root, cache=warm_cache).documents[:1]
+        )
 
 
 def test_unchanged_files_are_not_parsed_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

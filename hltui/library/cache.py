@@ -30,7 +30,9 @@ from typing import Any
 from platformdirs import user_cache_path
 
 from hltui import __version__
+from hltui.library.merges import MergeOutcome, Sources
 from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Problem, Skipped, StoredHighlights
+from hltui.parsing.merge import document_key
 
 APP_NAME = "hltui"
 _FORMAT = 2
@@ -108,7 +110,10 @@ class ParseCache:
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         self._opened = False
-        self._fetched: OrderedDict[tuple[str, int], tuple[Highlight, ...]] = OrderedDict()
+        # The merge key of each document built from the cache (kept with it, so an id is never reused).
+        self.document_keys: dict[int, tuple[Document, str]] = {}
+        self._fetched: OrderedDict[tuple[str, FileKey, int], tuple[Highlight, ...]] = OrderedDict()
+        self._fetched_count = 0  # highlights in _fetched
 
     # Reading ---------------------------------------------------------------------------------
 
@@ -138,10 +143,21 @@ class ParseCache:
             self._discard(error)
             return None
 
+    def load_merges(self) -> dict[Sources, MergeOutcome]:
+        """What merging documents found in several files gave last time (see merges.py)."""
+        rows = self._query("SELECT value FROM meta WHERE key = 'merges'")
+        if not rows or not isinstance(blob := rows[0][0], bytes):
+            return {}
+        try:
+            return {tuple(sources): tuple(outcome) for sources, outcome in marshal.loads(blob)}
+        except _UNREADABLE as error:
+            self._discard(error)
+            return {}
+
     def highlights(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...] | None:
         """The highlights of the file's document at `position`, or None when the entry has changed."""
         with self._lock:
-            fetched = self._fetched.get((name, position))
+            fetched = self._fetched.get((name, key, position))
             if fetched is None:
                 rows = self._query(
                     "SELECT data FROM highlights WHERE name = ? AND position = ? AND size = ? AND mtime_ns = ?",
@@ -150,33 +166,34 @@ class ParseCache:
                 if not rows or not isinstance(blob := rows[0][0], bytes):
                     return None
                 fetched = tuple(Highlight(*fields) for fields in marshal.loads(blob))
-            self._keep_fetched((name, position), fetched)
+            self._keep_fetched((name, key, position), fetched)
             return fetched
 
-    def _keep_fetched(self, place: tuple[str, int], highlights: tuple[Highlight, ...]) -> None:
+    def _keep_fetched(self, place: tuple[str, FileKey, int], highlights: tuple[Highlight, ...]) -> None:
+        earlier = self._fetched.pop(place, None)
+        self._fetched_count += len(highlights) - (len(earlier) if earlier is not None else 0)
         self._fetched[place] = highlights
-        self._fetched.move_to_end(place)
-        kept = sum(len(value) for value in self._fetched.values())
-        while kept > _FETCHED_HIGHLIGHTS_KEPT and len(self._fetched) > 1:
-            kept -= len(self._fetched.popitem(last=False)[1])
+        while self._fetched_count > _FETCHED_HIGHLIGHTS_KEPT and len(self._fetched) > 1:
+            self._fetched_count -= len(self._fetched.popitem(last=False)[1])
 
     def _result_from(self, name: str, key: FileKey, outline: Outline) -> ParseResult:
         documents, skipped, problems = outline
-        assert isinstance(documents, list) and isinstance(skipped, list) and isinstance(problems, list)
         return ParseResult(
-            tuple(self._document_from(name, key, position, fields) for position, fields in enumerate(documents)),
-            tuple(Skipped(*item) for item in skipped),
-            tuple(Problem(*item) for item in problems),
+            tuple([self._document_from(name, key, position, fields) for position, fields in enumerate(documents)]),
+            tuple([Skipped(*item) for item in skipped]),
+            tuple([Problem(*item) for item in problems]),
         )
 
-    def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[object, ...]) -> Document:
-        title, source_path, full_title, author, category, url, tags, summary, note, count, digest = _fields(fields)
-
-        def fetch() -> tuple[Highlight, ...]:
-            return self._fetch_or_parse(name, key, position)
-
-        highlights = StoredHighlights(count, digest, fetch)
-        return Document(title, source_path, full_title, author, category, url, tags, summary, note, highlights)
+    def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[Any, ...]) -> Document:
+        if len(fields) != _OUTLINE_FIELDS or not isinstance(fields[0], str) or not isinstance(fields[9], int):
+            raise TypeError("a document outline of another shape")
+        title, path, full_title, author, category, url, tags, summary, note, count, *digest, merge_key = fields
+        source = (name, key.size, key.mtime_ns, position)
+        fetch = functools.partial(self._fetch_or_parse, name, key, position)
+        highlights = StoredHighlights(count, HighlightDigest(*digest), fetch, source)
+        document = Document(title, path, full_title, author, category, url, tags, summary, note, highlights)
+        self.document_keys[id(document)] = (document, merge_key)
+        return document
 
     def _fetch_or_parse(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...]:
         """The stored highlights; when another run replaced the entry, the file is read again."""
@@ -193,7 +210,7 @@ class ParseCache:
         documents = parse_bytes(data, name).documents
         fresh = tuple(documents[position].highlights) if position < len(documents) else ()
         with self._lock:
-            self._keep_fetched((name, position), fresh)
+            self._keep_fetched((name, key, position), fresh)
         return fresh
 
     # Writing ---------------------------------------------------------------------------------
@@ -207,8 +224,10 @@ class ParseCache:
             return {name: CachedFile(key, result) for name, key, result, _ in rows}
         return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, _, outline in rows}
 
-    def finish(self, names: Iterable[str], state: FolderState, summary: Summary) -> None:
-        """Forget files no longer in the folder and keep the summary `hltui check` prints."""
+    def finish(
+        self, names: Iterable[str], state: FolderState, summary: Summary, merges: dict[Sources, MergeOutcome]
+    ) -> None:
+        """Forget files no longer in the folder; keep the summary `hltui check` prints and the merges."""
         keep = set(names)
         with self._lock:
             stale = [(name,) for (name,) in self._query("SELECT name FROM files") if name not in keep]
@@ -217,6 +236,7 @@ class ParseCache:
                     ("DELETE FROM files WHERE name = ?", stale),
                     ("DELETE FROM highlights WHERE name = ?", stale),
                     ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(_summary_blob(state, summary),)]),
+                    ("INSERT OR REPLACE INTO meta VALUES ('merges', ?)", [(marshal.dumps(list(merges.items())),)]),
                 ]
             )
 
@@ -289,6 +309,7 @@ class ParseCache:
             self._connection.close()
         self._connection, self._opened = None, False
         self._fetched.clear()
+        self._fetched_count = 0
         for suffix in ("", "-wal", "-shm"):
             broken = self.path.with_name(self.path.name + suffix)
             with contextlib.suppress(OSError):
@@ -305,35 +326,8 @@ class ParseCache:
 # A parse result in marshal form: documents' fields (with a digest for highlights), skipped, problems.
 Outline = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[str, str, int | None]]]
 _UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
-_DocumentFields = tuple[
-    str,
-    str,
-    str | None,
-    str | None,
-    str | None,
-    str | None,
-    tuple[str, ...],
-    str | None,
-    str | None,
-    int,
-    HighlightDigest,
-]
-
-
-def _fields(fields: tuple[object, ...]) -> _DocumentFields:
-    """A document outline's fields, type-checked (a foreign row raises TypeError)."""
-    title, source_path, full_title, author, category, url, tags, summary, note, count, tag_digest, favorite, notes = (
-        fields
-    )
-    texts = (full_title, author, category, url, summary, note)
-    if not (isinstance(title, str) and isinstance(source_path, str) and isinstance(tags, tuple)):
-        raise TypeError("a document outline has the wrong types")
-    if not (isinstance(count, int) and isinstance(notes, int) and isinstance(tag_digest, tuple)):
-        raise TypeError("a document outline has the wrong counts")
-    if not all(text is None or isinstance(text, str) for text in texts):
-        raise TypeError("a document outline has the wrong texts")
-    digest = HighlightDigest(tag_digest, bool(favorite), notes)
-    return (title, source_path, full_title, author, category, url, tags, summary, note, count, digest)  # type: ignore[return-value]
+# Document fields, then the highlights' count, tags, favourite flag and notes, then the merge key.
+_OUTLINE_FIELDS = 14
 
 
 def _summary_from(blob: object) -> tuple[FolderState, Summary]:
@@ -353,7 +347,8 @@ def _outline(result: ParseResult) -> Outline:
         digest = document.digest
         fields = (document.title, document.source_path, document.full_title, document.author, document.category)
         more = (document.url, tuple(document.tags), document.summary, document.note)
-        documents.append((*fields, *more, len(document.highlights), digest.tags, digest.has_favorite, digest.notes))
+        counts = (len(document.highlights), digest.tags, digest.has_favorite, digest.notes)
+        documents.append((*fields, *more, *counts, document_key(document)))
     skipped = [(item.path, item.reason) for item in result.skipped]
     problems = [(item.path, item.message, item.line) for item in result.problems]
     return (documents, skipped, problems)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from hltui.library.cache import CachedFile, FileKey, FolderState, ParseCache, Summary
 from hltui.library.collection import Library
 from hltui.library.files import (
+    EXPORT_SUFFIXES,
     ReadRules,
     Unreadable,
     read_looked_at,
@@ -17,8 +19,8 @@ from hltui.library.files import (
     scan_export_folder,
     stat_export_file,
 )
-from hltui.model import ParseResult, Skipped
-from hltui.parsing.merge import merge_documents
+from hltui.library.merges import MergeMemo
+from hltui.model import Document, ParseResult, Skipped
 
 Progress = Callable[[int, int], None]
 Partial = Callable[[Library], None]
@@ -40,6 +42,9 @@ class LibraryLoader:
         self.rules = rules or ReadRules()
         self.cache = cache
         self._cached: dict[str, CachedFile] | None = None
+        self.merges = MergeMemo()
+        self._lock = threading.Lock()  # the load worker and the folder watcher take turns
+        self._last_run: _LoadRun | None = None
         self.files_read = 0  # how many files the last load parsed (0: the cache had everything)
         self.files_gone = 0  # how many cached files the last load found removed
 
@@ -49,28 +54,60 @@ class LibraryLoader:
         if not entries:
             return None
         modified = {name: entry.key.mtime_ns / 1e9 for name, entry in entries.items()}
-        return _library(self.root, [entry.result for entry in entries.values()], modified)
+        return _library(self.root, [entry.result for entry in entries.values()], modified, self.merges, self._keys())
 
     def load(self, progress: Progress | None = None, partial: Partial | None = None) -> Library:
         """Look at every file and parse those that changed; unreadable files are reported, not raised.
 
         `partial` receives the library read so far, every half second while files are parsed.
         """
-        files, left_out = _scan(self.root, self.rules)
-        cached = self._cached_entries()
-        run = _LoadRun(self, cached, left_out, partial)
-        for index, path in enumerate(files, start=1):
-            run.add(path)
-            if progress is not None:
-                progress(index, len(files))
+        with self._lock:
+            files, left_out = _scan(self.root, self.rules)
+            run = _LoadRun(self, self._cached_entries(), left_out, partial)
+            for index, path in enumerate(files, start=1):
+                run.add(path)
+                if progress is not None:
+                    progress(index, len(files))
+            return self._finish(run)
+
+    def update(self, paths: Iterable[Path]) -> Library:
+        """Read again only these paths (files changed, added or removed since the last load).
+
+        A path that is a folder, or was not an export file before, makes it look at every file.
+        """
+        with self._lock:
+            last = self._last_run
+            if last is None or not all(self._is_export_file_name(path) for path in paths):
+                return self.load()
+            run = last.follow_up()
+            for path in paths:
+                run.forget(relative_name(path, self.root))
+                if os.path.lexists(path):
+                    run.add(path)
+            return self._finish(run)
+
+    def _is_export_file_name(self, path: Path) -> bool:
+        name = relative_name(path, self.root)
+        hidden = any(part.startswith(".") for part in name.split("/"))
+        return not hidden and name.lower().endswith(EXPORT_SUFFIXES) and not path.is_dir()
+
+    def _finish(self, run: _LoadRun) -> Library:
         library = run.finish()
-        self.files_read, self.files_gone = run.files_read, len(set(cached) - set(run.results))
-        self._cached = run.entries
+        self.files_read, self.files_gone = run.files_read, len(set(run.cached) - set(run.results))
+        self._cached, self._last_run = run.entries, run
+        if self.cache is not None:  # forget the keys of documents no longer in any entry
+            current = {id(document) for entry in run.entries.values() for document in entry.result.documents}
+            keys = self.cache.document_keys
+            self.cache.document_keys = {number: keys[number] for number in current if number in keys}
         return library
+
+    def _keys(self) -> dict[int, tuple[Document, str]]:
+        return self.cache.document_keys if self.cache is not None else {}
 
     def _cached_entries(self) -> dict[str, CachedFile]:
         if self._cached is None:
             self._cached = self.cache.load_files() if self.cache is not None else {}
+            self.merges = MergeMemo(self.cache.load_merges() if self.cache is not None and self._cached else {})
         return self._cached
 
 
@@ -90,6 +127,18 @@ class _LoadRun:
         self.batch_highlights = 0
         self.files_read = 0
         self.shown_at = time.monotonic()
+
+    def follow_up(self) -> _LoadRun:
+        """A run that starts from everything this one found (for reading a few files again)."""
+        run = _LoadRun(self.loader, dict(self.entries), {}, None)
+        run.state, run.left_out = dict(self.state), self.left_out
+        run.results, run.entries, run.modified = dict(self.results), dict(self.entries), dict(self.modified)
+        return run
+
+    def forget(self, name: str) -> None:
+        """Drop what an earlier run found for a file (it changed or went away)."""
+        for found in (self.state, self.results, self.entries, self.modified):
+            found.pop(name, None)
 
     def add(self, path: Path) -> None:
         """Look at one file; parse it when the cache has nothing for its size and time."""
@@ -137,17 +186,23 @@ class _LoadRun:
     def _show_partial(self) -> None:
         if self.partial is None or time.monotonic() - self.shown_at < _PARTIAL_EVERY:
             return
-        self.partial(_library(self.loader.root, [self.left_out, *self.results.values()], self.modified))
+        self.partial(self._library())
         self.shown_at = time.monotonic()
 
     def finish(self) -> Library:
         """The library of every file, with the cache brought up to date."""
         self._store_batch()
-        library = _library(self.loader.root, [self.left_out, *self.results.values()], self.modified)
-        cache = self.loader.cache
+        library = self._library()
+        cache, merges = self.loader.cache, self.loader.merges
         if cache is not None and (self.files_read or set(self.cached) != set(self.entries) or not _has_summary(cache)):
-            cache.finish(self.entries, self.state, summary_of(library))
+            cache.finish(self.entries, self.state, summary_of(library), merges.used)
         return library
+
+    def _library(self) -> Library:
+        merges = self.loader.merges
+        merges.used = {}
+        results = [self.left_out, *self.results.values()]
+        return _library(self.loader.root, results, self.modified, merges, self.loader._keys())
 
 
 def _has_summary(cache: ParseCache) -> bool:
@@ -176,11 +231,17 @@ def _scan(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
         raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
 
 
-def _library(root: Path, results: list[ParseResult], modified: dict[str, float]) -> Library:
+def _library(
+    root: Path,
+    results: list[ParseResult],
+    modified: dict[str, float],
+    merges: MergeMemo,
+    known_keys: dict[int, tuple[Document, str]],
+) -> Library:
     documents = [document for result in results for document in result.documents]
     skipped = tuple(item for result in results for item in result.skipped)
     problems = tuple(item for result in results for item in result.problems)
-    return Library(root, tuple(merge_documents(documents)), skipped, problems, modified)
+    return Library(root, tuple(merges.merge(documents, known_keys)), skipped, problems, modified)
 
 
 def summary_of(library: Library) -> Summary:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from hltui.model import Document, Highlight
@@ -38,9 +38,15 @@ def merge_documents(documents: Iterable[Document]) -> list[Document]:
     return [group[0] if len(group) == 1 else merge_group(group) for group in groups.values()]
 
 
-def merge_group(documents: list[Document]) -> Document:
-    """The first document, its gaps filled and its highlights extended by the others."""
+def merge_group(documents: list[Document], highlights: Sequence[Highlight] | None = None) -> Document:
+    """The first document, its gaps filled and its highlights extended by the others.
+
+    `highlights` stands in for the merged highlights when the caller already knows them (or
+    fetches them only when read).
+    """
     first = documents[0]
+    if highlights is None:
+        highlights = tuple(unique_highlights(highlight for document in documents for highlight in document.highlights))
 
     def first_of(values: Iterable[str | None]) -> str | None:
         return next((value for value in values if value), None)
@@ -54,7 +60,7 @@ def merge_group(documents: list[Document]) -> Document:
         tags=tuple(unique_tags(tag for document in documents for tag in document.tags)),
         summary=first_of(document.summary for document in documents),
         note=first_of(document.note for document in documents),
-        highlights=tuple(unique_highlights(highlight for document in documents for highlight in document.highlights)),
+        highlights=highlights,
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -12,8 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from hltui.config import Config
-from hltui.library import GROUPINGS, Library, LibraryError, load_library
+from hltui.library import GROUPINGS, Library, LibraryError
 from hltui.library.cache import ParseCache
+from hltui.library.load import LibraryLoader
+from hltui.library.watch import watch_folder
 from hltui.text import one_line
 from hltui.tui.commands import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen
@@ -39,6 +43,9 @@ class HltuiApp(App[None]):
         self.library_path = library_path
         self.config = config
         self.cache = cache
+        self.loader: LibraryLoader | None = None
+        self._watcher: threading.Thread | None = None
+        self._stop_watching = threading.Event()
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
@@ -64,28 +71,65 @@ class HltuiApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Read the folder off the UI thread, reporting progress, then hand the library over."""
+        """Show the cached library at once, then look at every file off the UI thread and show what changed."""
+        first = self.loader is None
+        loader = self.loader or LibraryLoader(self.library_path, self.config.read_rules, self.cache)
+        self.loader = loader
+        progress = _Throttled(lambda done, total: self.call_from_thread(self._progress, done, total))
         try:
-            library = load_library(self.library_path, self._progress_from_thread, self.config.read_rules, self.cache)
+            early = loader.from_cache() if first else None
+            if early is not None:
+                self.call_from_thread(self._loaded, early, final=False)
+            partial = None if early else lambda library: self.call_from_thread(self._loaded, library, final=False)
+            library = loader.load(progress, partial)
         except LibraryError as error:
             self.call_from_thread(self._failed, str(error))
             return
-        self.call_from_thread(self._loaded, library)
+        unchanged = early is not None and not (loader.files_read or loader.files_gone)
+        self.call_from_thread(self._loaded, early if unchanged and early else library)
+        if self.config.watch and self.library_path.is_dir():
+            self.call_from_thread(self._start_watching)
 
-    def _progress_from_thread(self, done: int, total: int) -> None:
-        if done % 25 == 0 or done == total:
-            self.call_from_thread(self._progress, done, total)
+    def _start_watching(self) -> None:
+        """Follow the folder in a thread of its own: a sync's new and changed files appear by themselves."""
+        if self._watcher is not None and self._watcher.is_alive():
+            return
+        self._watcher = threading.Thread(target=self._watch, name="hltui-watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        try:
+            watch_folder(self.library_path, self._read_changed, self._stop_watching)
+        except Exception as error:  # noqa: BLE001 - no watching (inotify limit, no watchfiles) is not fatal
+            message = f"Not watching {self.library_path} for changes: {error}"
+            self.call_from_thread(self.notify, one_line(message), severity="warning", markup=False)
+
+    def _read_changed(self, paths: list[Path]) -> None:
+        """Read the changed files again (in the watcher's thread) and show the library they give."""
+        if self.loader is None:
+            return
+        try:
+            library = self.loader.update(paths)
+        except LibraryError as error:
+            self.call_from_thread(self._failed, str(error))
+            return
+        if self.loader.files_read or self.loader.files_gone:
+            self.call_from_thread(self._loaded, library)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     def _progress(self, done: int, total: int) -> None:
         if self.main_screen is not None:
             self.main_screen.loading_progress(done, total)
 
-    def _loaded(self, library: Library) -> None:
-        self.sub_title = library_summary(library)
-        if self.cache is not None and self.cache.notice:
+    def _loaded(self, library: Library, final: bool = True) -> None:
+        self.sub_title = library_summary(library) if final else one_line(f"{library_summary(library)} · reading…")
+        if final and self.cache is not None and self.cache.notice:
             self.notify(one_line(self.cache.notice), severity="warning", markup=False)
+            self.cache.notice = None
         if self.main_screen is not None:
-            self.main_screen.library_loaded(library)
+            self.main_screen.library_loaded(library, final=final)
 
     def _failed(self, message: str) -> None:
         self.sub_title = "could not load"
@@ -138,3 +182,16 @@ def library_summary(library: Library) -> str:
     if troubles:
         parts.append(f"{troubles} skipped or with problems (e)")
     return one_line(" · ".join(parts))
+
+
+class _Throttled:
+    """Progress reported to the UI at most ten times a second, never once per file."""
+
+    def __init__(self, report: Callable[[int, int], None], every: float = 0.1) -> None:
+        self.report, self.every, self.last = report, every, 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every or done == total:
+            self.last = now
+            self.report(done, total)

@@ -94,6 +94,7 @@ class MainScreen(Screen[None]):
         # Typing fast starts several search workers; only the first may build the index.
         self._search_index_lock = threading.Lock()
         self._place_to_restore: tuple[str, str | None] | None = None
+        self._library_is_final = False
         self._binding_states: tuple[bool, ...] = ()
 
     class ReloadRequested(Message):
@@ -113,9 +114,15 @@ class MainScreen(Screen[None]):
         """A worker read `done` of `total` files."""
         self.query_one("#loading", ProgressBar).update(total=total, progress=done)
 
-    def library_loaded(self, library: Library) -> None:
-        """The worker finished: show the library, keeping the user's place on a reload."""
-        self.is_loading = False
+    def library_loaded(self, library: Library, *, final: bool = True) -> None:
+        """Show a library (as cached, still being read, or read), keeping the reader's document and highlight."""
+        self.is_loading = not final
+        if library is self.library:
+            return  # the cached library turned out to be up to date
+        document = self.current_document
+        if self._place_to_restore is None and document is not None:
+            self._place_to_restore = (document_key(document), highlight_key(self.highlight) if self.highlight else None)
+        self._library_is_final = final
         self.search_index = None
         self.library = library
 
@@ -306,16 +313,18 @@ class MainScreen(Screen[None]):
             return
         self.show_document(hit.document, hit.highlight_index)
 
-    def show_document(self, document: Document, highlight_index: int | None = None) -> None:
-        """Reveal a document in the tree, show it, and put the cursor on a highlight."""
-        self.query_one(TagTree).reveal(document)
+    def show_document(self, document: Document, highlight_index: int | None = None, *, focus: bool = True) -> None:
+        """Show a document with the cursor on a highlight; with focus, also reveal it in the tree and focus the pane."""
+        if focus:
+            self.query_one(TagTree).reveal(document)
         pane = self.query_one(DetailPane)
         if document is self.current_document:
             pane.action_cursor_to(highlight_index or 0)
         else:
             pane.requested_cursor = highlight_index or 0
             self.current_document = document
-        pane.focus()
+        if focus:
+            pane.focus()
 
     def go_to_tag(self, group: Group) -> None:
         """Group by tag and put the tree's cursor on this tag."""
@@ -367,12 +376,15 @@ class MainScreen(Screen[None]):
         wanted_document, wanted_highlight = self._place_to_restore
         self._place_to_restore = None
         for document in library.documents:
+            if document is self.current_document:
+                return  # unchanged: the pane keeps what it shows
             if document_key(document) == wanted_document:
                 keys = [highlight_key(highlight) for highlight in document.highlights]
                 index = keys.index(wanted_highlight) if wanted_highlight in keys else None
-                self.show_document(document, index)
+                self.show_document(document, index, focus=False)
                 return
-        self.current_document = None
+        if self._library_is_final:
+            self.current_document = None
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""

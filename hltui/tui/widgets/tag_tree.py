@@ -12,6 +12,7 @@ from textual.widgets.tree import TreeNode
 
 from hltui.library.groups import Group, sort_documents
 from hltui.model import Document
+from hltui.parsing.merge import document_key
 from hltui.text import strip_control
 
 Node = TreeNode["Group | Document"]
@@ -65,14 +66,64 @@ class TagTree(Tree["Group | Document"]):
         self.tree_order = TreeOrder("title", {})
 
     def show_groups(self, groups: list[Group], tree_order: TreeOrder) -> None:
-        """Replace the tree with these top-level groups (their contents are added on expand)."""
+        """Show these top-level groups (filled on expand), keeping open groups and the cursor's entry.
+
+        A library read again, re-sorted or still arriving keeps the reader's place; groups that
+        no longer exist are simply not reopened.
+        """
+        opened = self._opened_paths(self.root)
+        place = self._place_of(self.cursor_node)
+        line = self.cursor_line
         self.tree_order = tree_order
         self.clear()
         for group in groups:
             self._add_group(self.root, group)
         self.root.expand()
-        if groups:
-            self.cursor_line = 0  # a visible cursor from the start, on the first group
+        self._reopen(self.root, opened)
+        if not groups:
+            return
+        found = self._node_at(self.root, place) if place is not None else None
+        if found is not None:
+            self._put_cursor_on(found)
+        else:  # a visible cursor from the start, on the first group (or where it was)
+            self.cursor_line = max(0, min(line, self.last_line)) if place is not None else 0
+
+    def _opened_paths(self, node: Node) -> set[str]:
+        opened: set[str] = set()
+        for child in node.children:
+            if isinstance(child.data, Group) and child.is_expanded:
+                opened.add(child.data.path)
+                opened |= self._opened_paths(child)
+        return opened
+
+    def _reopen(self, node: Node, opened: set[str]) -> None:
+        for child in node.children:
+            if isinstance(child.data, Group) and child.data.path in opened:
+                self._fill(child)
+                child.expand()
+                self._reopen(child, opened)
+
+    @staticmethod
+    def _place_of(node: Node | None) -> tuple[str, str] | None:
+        """What the cursor is on, in terms that survive a rebuild: a group path or a document key."""
+        if node is None:
+            return None
+        if isinstance(node.data, Group):
+            return ("group", node.data.path)
+        if isinstance(node.data, Document):
+            parent = node.parent.data if node.parent is not None else None
+            return (parent.path if isinstance(parent, Group) else "", document_key(node.data))
+        return None
+
+    def _node_at(self, node: Node, place: tuple[str, str]) -> Node | None:
+        for child in node.children:
+            if self._place_of(child) == place:
+                return child
+            if child.is_expanded:
+                found = self._node_at(child, place)
+                if found is not None:
+                    return found
+        return None
 
     def _add_group(self, parent: Node, group: Group) -> None:
         label = Text(" ".join(strip_control(group.name).split()), style="bold")
