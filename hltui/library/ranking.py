@@ -46,6 +46,13 @@ class Query:
             score += _PHRASE_BONUS
         return score + _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + len(folded))
 
+    def best_possible(self, kind: int, length: int) -> float:
+        """The score of an exact match in a field of this kind and length with every bonus."""
+        shortness = _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + length)
+        return (
+            _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + _WORD_START_BONUS + _PHRASE_BONUS + shortness
+        )
+
     def ceiling(self, kind: int, exact_words: int | None = None) -> float:
         """A score no field of this kind can reach (holding at most `exact_words` words as typed)."""
         exact = len(self.words) if exact_words is None else exact_words
@@ -75,6 +82,9 @@ class Results:
         current = self._best.get(key)
         if current is None or score > current[0] or (score == current[0] and field_id < current[1]):
             self._best[key] = (score, field_id)
+
+    def __contains__(self, key: tuple[int, int]) -> bool:
+        return key in self._best
 
     def count_above(self, score: float) -> int:
         """How many hits score higher than this."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 import time
@@ -21,7 +22,14 @@ __all__ = ["SearchHit", "SearchIndex", "fold"]
 _MOST_TOKENS = 3000
 # Up to this many matching fields of a kind are all scored; past it, only each bonus class's best.
 _SCORE_ALL_UP_TO = 400
-_SPLIT_WORDS_UP_TO = 4  # longer queries match few fields: scored all rather than split 2^n ways
+_SPLIT_WORDS_UP_TO = 4
+# Kinds where no two fields make one hit, so each field scored while walking is a hit of its own.
+_ONE_FIELD_PER_HIT = frozenset(
+    {KINDS.index("title"), KINDS.index("author"), KINDS.index("highlight"), KINDS.index("note")}
+)
+_WALK_SLACK = 3  # walk up to this many times the steps the density of matches suggests
+_WALK_MOST = 30_000
+_STOP_CHECK_EVERY = 500  # longer queries match few fields: scored all rather than split 2^n ways
 _READ_CHUNK = 20_000  # fields read between two calls to should_stop
 _BUILD_CHUNK_HIGHLIGHTS = 2000  # highlights indexed between two chances for other threads to run
 
@@ -176,12 +184,20 @@ class _Run:
         """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
         exact = (True,) * len(self.query.words)
         for kind in range(len(KINDS)):
-            if self.results.count_above(self.query.ceiling(kind)) >= self.limit or self.stop.stopped:
+            wanted = self.limit - self.results.count_above(self.query.ceiling(kind))
+            if wanted <= 0 or self.stop.stopped:
                 return
-            self._offer(kind, self._exact_matches(kind), exact)
+            rarest, rarest_word, fewest = self._rarest_word(kind)
+            fields = len(self.table.ids_by_kind[kind])
+            # Common words: the best fields turn up among the shortest, found long before all matches are.
+            steps = _WALK_SLACK * wanted * fields // max(min(fewest, fields), 1)
+            walkable = kind in _ONE_FIELD_PER_HIT and fewest > _SCORE_ALL_UP_TO and steps <= _WALK_MOST
+            if walkable and self._walk(kind, wanted, steps):
+                continue
+            self._offer(kind, self._exact_matches(kind, rarest, rarest_word, fewest), exact)
 
-    def _exact_matches(self, kind: int) -> Collection[int]:
-        """The fields of a kind holding every word: through the rarest word's postings, or else by reading them."""
+    def _rarest_word(self, kind: int) -> tuple[list[list[int]], str, int]:
+        """The postings of the query word in the fewest fields of a kind, that word and that count."""
         postings = self.table.postings[kind]
         rarest: list[list[int]] = []
         rarest_word = ""
@@ -192,6 +208,10 @@ class _Run:
                 count = sum(map(len, lists))
                 if count < fewest:
                     rarest, rarest_word, fewest = lists, word, count
+        return rarest, rarest_word, fewest
+
+    def _exact_matches(self, kind: int, rarest: list[list[int]], rarest_word: str, fewest: int) -> Collection[int]:
+        """The fields of a kind holding every word: through the rarest word's postings, or else by reading them."""
         searched = self.table.ids_by_kind[kind]
         # Reading a field costs about as much as gathering one posting: take the cheaper way.
         if fewest >= len(searched):
@@ -199,6 +219,37 @@ class _Run:
         candidates = self._usable(set().union(*rarest))
         unchecked = [word for word in self.query.words if word != rarest_word]  # its tokens all hold it
         return self._holding(list(candidates), unchecked) if unchecked else candidates
+
+    def _walk(self, kind: int, wanted: int, steps: int) -> bool:
+        """Score a kind's fields shortest first until no later one can make the cut; False if `steps` ran out.
+
+        A field later in `ranked` is no shorter, so it scores at most `best_possible` for its length: once
+        `wanted` new hits score above that, the rest of the kind cannot displace them.
+        """
+        table, query, results = self.table, self.query, self.results
+        folded, words, exact = table.folded, query.words, (True,) * len(query.words)
+        removed, allowed = table.removed, self.allowed
+        best: list[float] = []  # the `wanted` best scores of hits new to the results, lowest first
+        length = -1
+        for step, field_id in enumerate(table.ranked(kind)):
+            text = folded[field_id]
+            if len(text) > length:
+                length = len(text)
+                if len(best) >= wanted and best[0] > query.best_possible(kind, length):
+                    return True
+            if step >= steps:
+                return False
+            if step % _STOP_CHECK_EVERY == 0 and self.stop():
+                return True
+            if field_id in removed or (allowed is not None and field_id not in allowed):
+                continue
+            if all(word in text for word in words):
+                is_new = hit_key(table, field_id) not in results
+                score = query.score(kind, text, exact)
+                results.add(field_id, score)
+                if is_new:
+                    (heapq.heappush if len(best) < wanted else heapq.heappushpop)(best, score)
+        return True
 
     def _usable(self, field_ids: set[int]) -> set[int]:
         """These fields less the removed ones and those outside `within`."""
