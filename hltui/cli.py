@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
-from hltui.library import LibraryError, cached_summary, load_library, summary_of
+from hltui.library import LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, Summary, cache_folder, clear_cache
+from hltui.library.load import LibraryLoader
 from hltui.text import one_line
 
 if TYPE_CHECKING:
@@ -93,9 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0
-        summary = cached_summary(path, config.read_rules, cache) if cache else None
-        if summary is None:
-            summary = summary_of(load_library(path, rules=config.read_rules, cache=cache))
+        loader = LibraryLoader(path, config.read_rules, cache)
+        summary = loader.cached_summary() or summary_of(loader.load())
         _notice(cache)
         return _check(summary)
     except LibraryError as error:

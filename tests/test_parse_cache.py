@@ -185,7 +185,7 @@ def test_the_tree_can_be_drawn_from_the_cache_before_any_file_is_looked_at(
     titles(folder)
     (folder / "three.md").write_text(BOOK.format(title="Three", text="Third words."), encoding="utf-8")
     loader = LibraryLoader(folder, cache=ParseCache(folder))
-    monkeypatch.setattr(library_module, "stat_export_file", lambda *args: pytest.fail("a file was looked at"))
+    monkeypatch.setattr(library_module, "look_at", lambda *args: pytest.fail("a file was looked at"))
     early = loader.from_cache()
     assert early is not None and sorted(d.title for d in early.documents) == ["One", "Two"]
     monkeypatch.undo()

@@ -42,33 +42,67 @@ def find_export_files(root: Path, rules: ReadRules | None = None) -> list[Path]:
 
 def scan_export_folder(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
     """Export files under root, sorted, and the linked folders left alone, with the reason."""
+    found, left_out = walk_export_folder(root, rules)
+    return [Path(item.path) for item in found], left_out
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """An export file found in the library: its name there (with / separators), its path, whether it is a link."""
+
+    name: str
+    path: str
+    is_link: bool
+
+
+def walk_export_folder(root: Path, rules: ReadRules) -> tuple[list[FoundFile], dict[str, str]]:
+    """Export files under root, sorted by name, and the folders left alone, with the reason.
+
+    Hidden folders (.obsidian, .trash, .git) are left out quietly. One listing per folder and no
+    stat per file: names and kinds come from `os.scandir`, so a check of an unchanged folder
+    costs little more than one stat per file.
+    """
     if root.is_file():
-        return [root], {}
-    found: list[Path] = []
+        return [FoundFile(root.name, str(root), root.is_symlink())], {}
+    found: list[FoundFile] = []
     left_out: dict[str, str] = {}
     visited = {os.path.realpath(root)}  # a link back up the tree must not loop forever
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            if not prefix:
+                raise  # the library itself cannot be listed: nothing can be read
+            left_out[prefix[:-1]] = f"folder cannot be read: {error.strerror or error}"
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            if _is_folder(entry):
+                if entry.name.startswith("."):
+                    continue
+                reason = _linked_folder_reason(Path(entry.path), root, rules, visited) if entry.is_symlink() else None
+                if reason is None:
+                    pending.append((entry.path, name + "/"))
+                elif reason:
+                    left_out[name] = reason
+            elif entry.name.lower().endswith(EXPORT_SUFFIXES):
+                found.append(FoundFile(name, entry.path, entry.is_symlink()))
+    found.sort(key=lambda item: item.name)
+    return found, dict(sorted(left_out.items()))
 
-    def unlisted(error: OSError) -> None:
-        if error.filename is None or Path(error.filename) == root:
-            raise error  # the library itself cannot be listed: nothing can be read
-        left_out[relative_name(Path(error.filename), root)] = f"folder cannot be read: {error.strerror or error}"
 
-    for folder, subfolders, files in os.walk(root, onerror=unlisted, followlinks=rules.follow_symlinks):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in list(subfolders):
-            reason = _linked_folder_reason(Path(folder) / name, root, rules, visited)
-            if reason is not None:
-                subfolders.remove(name)
-            if reason:
-                left_out[relative_name(Path(folder) / name, root)] = reason
-        found.extend(Path(folder) / name for name in files if name.lower().endswith(EXPORT_SUFFIXES))
-    return sorted(found, key=lambda path: relative_name(path, root)), left_out
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _linked_folder_reason(path: Path, root: Path, rules: ReadRules, visited: set[str]) -> str | None:
-    """None to walk a sub-folder; "" to pass a link over quietly; else why a link is refused."""
-    if not path.is_symlink():
-        return None
+    """For a linked folder: None to walk it; "" to pass it over quietly; else why it is refused."""
     if _inside(path, root):
         return ""  # its files are read where they really are, once
     if not rules.follow_symlinks:
@@ -100,17 +134,21 @@ class LookedAt:
 
 def stat_export_file(path: Path, root: Path, rules: ReadRules) -> LookedAt:
     """What a file would be read as, without reading it; `Unreadable` when it would not be read."""
-    is_link = path.is_symlink()
-    if is_link and not rules.follow_symlinks and not _inside(path, root):
+    return look_at(FoundFile(relative_name(path, root), str(path), path.is_symlink()), root, rules)
+
+
+def look_at(found: FoundFile, root: Path, rules: ReadRules) -> LookedAt:
+    """What a found file would be read as (one stat), without reading it; `Unreadable` when it would not be read."""
+    if found.is_link and not rules.follow_symlinks and not _inside(Path(found.path), root):
         raise Unreadable("symbolic link to a file outside the library; set follow_symlinks = true to read it")
     try:
-        info = os.stat(path)
+        info = os.stat(found.path)
     except OSError as error:
         raise Unreadable(f"cannot be read: {error.strerror or error}") from error
     _check_kind(info.st_mode)
     if info.st_size > rules.max_bytes:
         raise _too_large(info.st_size, rules.max_bytes)
-    return LookedAt(info, is_link)
+    return LookedAt(info, found.is_link)
 
 
 def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
@@ -118,7 +156,7 @@ def read_export_file(path: Path, root: Path, rules: ReadRules) -> ExportFile:
     return read_looked_at(path, stat_export_file(path, root, rules), rules.max_bytes)
 
 
-def read_looked_at(path: Path, looked: LookedAt, max_bytes: int) -> ExportFile:
+def read_looked_at(path: Path | str, looked: LookedAt, max_bytes: int) -> ExportFile:
     """The bytes of a file `stat_export_file` let through (looked at first: opening a device can have effects)."""
     # A file that was no link when looked at must not become one before it is opened.
     flags = _OPEN_FLAGS if looked.is_link else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)

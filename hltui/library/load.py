@@ -12,12 +12,14 @@ from hltui.library.cache import CachedFile, FileKey, FolderState, ParseCache, Su
 from hltui.library.collection import Library
 from hltui.library.files import (
     EXPORT_SUFFIXES,
+    FoundFile,
+    LookedAt,
     ReadRules,
     Unreadable,
+    look_at,
     read_looked_at,
     relative_name,
-    scan_export_folder,
-    stat_export_file,
+    walk_export_folder,
 )
 from hltui.library.merges import MergeMemo
 from hltui.model import Document, ParseResult, Skipped
@@ -45,6 +47,7 @@ class LibraryLoader:
         self.merges = MergeMemo()
         self._lock = threading.Lock()  # the load worker and the folder watcher take turns
         self._last_run: _LoadRun | None = None
+        self._looked: tuple[list[FoundFile], dict[str, str], dict[str, LookedAt | str]] | None = None
         self.files_read = 0  # how many files the last load parsed (0: the cache had everything)
         self.files_gone = 0  # how many cached files the last load found removed
 
@@ -62,13 +65,40 @@ class LibraryLoader:
         `partial` receives the library read so far, every half second while files are parsed.
         """
         with self._lock:
-            files, left_out = _scan(self.root, self.rules)
+            files, left_out, looks = self._looked or self._look()
+            self._looked = None
             run = _LoadRun(self, self._cached_entries(), left_out, partial)
-            for index, path in enumerate(files, start=1):
-                run.add(path)
+            for index, found in enumerate(files, start=1):
+                run.add(found, looks[found.name])
                 if progress is not None:
                     progress(index, len(files))
             return self._finish(run)
+
+    def cached_summary(self) -> Summary | None:
+        """The cached summary when no file changed since it was made (files are looked at, not read).
+
+        What was looked at is kept for a `load` that follows, so a changed folder is walked once.
+        """
+        found = self.cache.load_summary() if self.cache is not None else None
+        if found is None:
+            return None
+        self._looked = files, left_out, looks = self._look()
+        state: FolderState = dict(left_out)
+        for item in files:
+            look = looks[item.name]
+            state[item.name] = FileKey(look.info.st_size, look.info.st_mtime_ns) if isinstance(look, LookedAt) else look
+        return found[1] if found[0] == state else None
+
+    def _look(self) -> tuple[list[FoundFile], dict[str, str], dict[str, LookedAt | str]]:
+        """Every export file, the folders left out, and each file's stat (or why it is not read)."""
+        files, left_out = _scan(self.root, self.rules)
+        looks: dict[str, LookedAt | str] = {}
+        for found in files:
+            try:
+                looks[found.name] = look_at(found, self.root, self.rules)
+            except Unreadable as reason:
+                looks[found.name] = str(reason)
+        return files, left_out, looks
 
     def update(self, paths: Iterable[Path]) -> Library:
         """Read again only these paths (files changed, added or removed since the last load).
@@ -81,15 +111,22 @@ class LibraryLoader:
                 return self.load()
             run = last.follow_up()
             for path in paths:
-                run.forget(relative_name(path, self.root))
+                found = FoundFile(relative_name(path, self.root), str(path), path.is_symlink())
+                run.forget(found.name)
                 if os.path.lexists(path):
-                    run.add(path)
+                    run.add(found, self._look_at(found))
             return self._finish(run)
 
     def _is_export_file_name(self, path: Path) -> bool:
         name = relative_name(path, self.root)
         hidden = any(part.startswith(".") for part in name.split("/"))
         return not hidden and name.lower().endswith(EXPORT_SUFFIXES) and not path.is_dir()
+
+    def _look_at(self, found: FoundFile) -> LookedAt | str:
+        try:
+            return look_at(found, self.root, self.rules)
+        except Unreadable as reason:
+            return str(reason)
 
     def _finish(self, run: _LoadRun) -> Library:
         library = run.finish()
@@ -140,15 +177,12 @@ class _LoadRun:
         for found in (self.state, self.results, self.entries, self.modified):
             found.pop(name, None)
 
-    def add(self, path: Path) -> None:
-        """Look at one file; parse it when the cache has nothing for its size and time."""
-        loader = self.loader
-        name = relative_name(path, loader.root)
-        try:
-            looked = stat_export_file(path, loader.root, loader.rules)
-        except Unreadable as reason:
-            self.state[name] = str(reason)
-            self.results[name] = ParseResult(skipped=(Skipped(name, str(reason)),))
+    def add(self, found: FoundFile, looked: LookedAt | str) -> None:
+        """Take one looked-at file; parse it when the cache has nothing for its size and time."""
+        loader, name = self.loader, found.name
+        if isinstance(looked, str):
+            self.state[name] = looked
+            self.results[name] = ParseResult(skipped=(Skipped(name, looked),))
             return
         key = FileKey(looked.info.st_size, looked.info.st_mtime_ns)
         self.state[name], self.modified[name] = key, looked.info.st_mtime
@@ -157,7 +191,7 @@ class _LoadRun:
             self.results[name], self.entries[name] = entry.result, entry
             return
         try:
-            data = read_looked_at(path, looked, loader.rules.max_bytes).data
+            data = read_looked_at(found.path, looked, loader.rules.max_bytes).data
         except Unreadable as reason:
             self.state[name] = str(reason)
             self.results[name] = ParseResult(skipped=(Skipped(name, str(reason)),))
@@ -220,13 +254,13 @@ def load_library(
     return LibraryLoader(root, rules, cache).load(progress)
 
 
-def _scan(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
+def _scan(root: Path, rules: ReadRules) -> tuple[list[FoundFile], dict[str, str]]:
     if not root.exists():
         raise LibraryError(f"library path not found: {root}")
     if not os.access(root, os.R_OK):
         raise LibraryError(f"library path is not readable: {root}")
     try:
-        return scan_export_folder(root, rules)
+        return walk_export_folder(root, rules)
     except OSError as error:
         raise LibraryError(f"cannot list {root}: {error.strerror or error}") from error
 
@@ -251,16 +285,4 @@ def summary_of(library: Library) -> Summary:
 
 def cached_summary(root: Path, rules: ReadRules, cache: ParseCache) -> Summary | None:
     """The cached summary when no file changed since it was made (files are looked at, not read)."""
-    found = cache.load_summary()
-    if found is None:
-        return None
-    files, left_out = _scan(root, rules)
-    state: FolderState = dict(left_out)
-    for path in files:
-        name = relative_name(path, root)
-        try:
-            info = stat_export_file(path, root, rules).info
-            state[name] = FileKey(info.st_size, info.st_mtime_ns)
-        except Unreadable as reason:
-            state[name] = str(reason)
-    return found[1] if found[0] == state else None
+    return LibraryLoader(root, rules, cache).cached_summary()
