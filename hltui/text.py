@@ -42,8 +42,8 @@ _CATEGORY_WORDS = {
 
 def strip_control(text: str) -> str:
     """Remove escape sequences and control characters, keeping tabs and newlines."""
-    if text.isprintable():
-        return text  # no control or bidi character: the common case, without the two patterns
+    if text.isprintable() or not _CONTROL_CHARACTERS.search(text):
+        return text  # no control or bidi character (line breaks are not printable): the common case
     return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 
 from hltui.model import Highlight
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight, is_header_bullet
-from hltui.parsing.highlight_events import BOLD_LABEL, Event, Heading, Item
+from hltui.parsing.highlight_events import Event, Heading, Item, is_bold_label
 from hltui.parsing.highlight_text import (
-    IMAGE_ONLY,
     HighlightParts,
     add_child,
     ends_in_link,
     goto_url,
     is_block_id,
+    is_image_only,
     note_line,
     tag_line,
 )
@@ -82,7 +82,7 @@ class BulletReader:
 
     def _item(self, item: Item, section: str | None) -> None:
         first = item.lines[0].strip()
-        heading = HEADING.match(first)
+        heading = HEADING.match(first) if first.startswith("#") else None
         if is_header_bullet(first) or first in ("---", "***"):
             self._children(item, section)
         elif heading:
@@ -172,13 +172,13 @@ def _with_attached(highlight: Highlight, attached: _Attached) -> Highlight:
 def _is_metadata_line(item: Item, first: str) -> bool:
     """`- **Imported:** date` or `- Recommended By::` alone; not `- id:: <uuid>` above a highlight's text."""
     alone = not item.children and not any(line.strip() for line in item.lines[1:])
-    return alone and bool(BOLD_LABEL.match(first) or _PROPERTY.match(first))
+    return alone and (is_bold_label(first) or ("::" in first and bool(_PROPERTY.match(first))))
 
 
 def _is_cover(item: Item) -> bool:
     """A lone image before the first highlight is the document's cover, not a highlight."""
     lines = [line for line in item.lines if line.strip() and not is_block_id(line)]
-    return len(lines) == 1 and not item.children and bool(IMAGE_ONLY.match(lines[0].strip()))
+    return len(lines) == 1 and not item.children and is_image_only(lines[0].strip())
 
 
 def _is_plain_quote(text: str) -> bool:

@@ -69,6 +69,11 @@ class Paragraph:
 Event = Item | Heading | Paragraph
 
 
+def is_bold_label(text: str) -> bool:
+    """`**Date:** 2021-08-25` or `**Date**:: …`."""
+    return text.startswith("**") and bool(BOLD_LABEL.match(text))
+
+
 def _expand(line: str) -> tuple[int, str]:
     """Indentation width (a tab is four columns) and the line with tabs expanded."""
     expanded = line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
@@ -87,8 +92,8 @@ def events_of(lines: list[str]) -> list[Event]:
                 events.append(Paragraph(""))
             continue
         indent, expanded = _expand(line)
-        bullet = _BULLET.match(line)
-        heading = HEADING.match(line) if indent == 0 else None
+        bullet = _BULLET.match(line) if line.lstrip(" \t").startswith(("-", "*", "+")) else None
+        heading = HEADING.match(line) if indent == 0 and line.startswith("#") else None
         if heading:
             stack.clear()
             events.append(Heading(len(heading.group(1)), heading.group(2)))
@@ -152,7 +157,7 @@ def join_unindented_continuations(events: list[Event]) -> list[Event]:
         if not isinstance(event, Item):
             continue
         last = _last_bullet(event)  # Roam-style exports nest each highlight under a sync header
-        if not ends_in_link(last.lines[-1]) and not BOLD_LABEL.match(last.lines[0]):
+        if not ends_in_link(last.lines[-1]) and not is_bold_label(last.lines[0]):
             end = _linked_paragraph_end(events, index)
             if end is not None:
                 texts = [paragraph.text for paragraph in events[index:end] if isinstance(paragraph, Paragraph)]

@@ -7,7 +7,7 @@ from hltui.parsing.highlight_bullets import BulletReader
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER as HIGHLIGHTS_HEADER  # re-exported for parse.py
 from hltui.parsing.highlight_common import ID_HEADING, finish_highlight
 from hltui.parsing.highlight_common import is_header_bullet as is_header_bullet
-from hltui.parsing.highlight_events import BOLD_LABEL, Event, Heading, Item, Paragraph, events_of
+from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph, events_of, is_bold_label
 from hltui.parsing.highlight_headings import HeadingReader, IdHeadingReader
 from hltui.parsing.highlight_paragraphs import ParagraphReader, uses_paragraphs
 from hltui.parsing.highlight_text import ends_in_link
@@ -32,7 +32,7 @@ def _paragraphs_hold_the_highlights(items: list[Item], events: list[Event]) -> b
     or the reader's own lists among quoted highlights that end in their links (no bullet does)."""
     if not uses_paragraphs(events):
         return False
-    if all(BOLD_LABEL.match(item.lines[0]) for item in items):
+    if all(is_bold_label(item.lines[0]) for item in items):
         return True
     linked_paragraph = any(isinstance(event, Paragraph) and ends_in_link(event.text) for event in events)
     return linked_paragraph and not any(ends_in_link(line) for item in items for line in item.all_lines())

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
 from hltui.parsing.highlight_text import (
-    IMAGE_ONLY,
     HighlightParts,
     ends_in_link,
     goto_url,
     is_block_id,
+    is_image_only,
     note_line,
     tag_line,
 )
@@ -100,7 +100,7 @@ def _is_hashtags(block: list[str]) -> bool:
 
 def _is_cover(block: list[str]) -> bool:
     """A lone image before the first highlight: the cover."""
-    return len(block) == 1 and bool(IMAGE_ONLY.match(block[0].strip()))
+    return len(block) == 1 and is_image_only(block[0].strip())
 
 
 class ParagraphReader:

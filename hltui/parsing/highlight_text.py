@@ -26,6 +26,7 @@ _MAX_TRAILING_LINKS = 8
 # A line that is only an image (a cover): `![rw-book-cover](url)`, `![](url){:height 5}`, `<img src=...>`.
 IMAGE_ONLY = re.compile(r"^(?:-[ \t]+)?(?:!\[[^\]]*\]\([^()\s]*\)(?:\{[^{}]*\})?|<img\b[^>]*>)$", re.IGNORECASE)
 _LINK_ONLY_LINE_PREFIX = re.compile(r"^[>\s\\*-]*")
+_QUOTE_MARK = re.compile(r"^\s*>\s?")
 _OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.DOTALL)  # `%%id topstart%%` markers of some exporters
 _GOTO = re.compile(rf"^\s*Goto:\s*{URL_PATTERN}\s*$", re.IGNORECASE)
 _LABEL = re.compile(
@@ -59,7 +60,7 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
     lines = _without_properties(parts, parts.text_lines)
     location, url = parts.location, parts.url
     if lines and lines[0].lstrip().startswith(">"):
-        lines = [re.sub(r"^\s*>\s?", "", line) for line in lines]
+        lines = [_QUOTE_MARK.sub("", line) for line in lines]
         lines = lines[1:] if _CALLOUT_HEADER.match(lines[0]) else lines
     while lines and not lines[-1].strip():
         lines.pop()
@@ -85,15 +86,36 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
     When the highlight's link ends a `key:: value` line, the highlighted text itself held such
     lines (a quoted template): then they are text. Logseq writes a block's properties after it.
     """
-    quoted_properties = bool(lines) and bool(_BLOCK_PROPERTY_LINE.match(lines[-1])) and ends_in_link(lines[-1])
+    quoted_properties = bool(lines) and _is_property(lines[-1]) and ends_in_link(lines[-1])
     kept: list[str] = []
     for line in lines:
-        block_id = _BLOCK_ID_LINE.match(line) or _ANCHOR_LINE.match(line)
+        block_id = _block_id_line(line)
         if block_id:
             parts.block_id = parts.block_id or block_id.group(1)
-        elif quoted_properties or not _BLOCK_PROPERTY_LINE.match(line):
+        elif quoted_properties or not _is_property(line):
             kept.append(line)
     return kept
+
+
+# Each line pattern runs only when the characters it cannot match without are in the line.
+def _block_id_line(line: str) -> re.Match[str] | None:
+    """`^rw123` or `{ #ref-1}` alone on a line."""
+    if "^" in line and (match := _BLOCK_ID_LINE.match(line)):
+        return match
+    return _ANCHOR_LINE.match(line) if "{" in line else None
+
+
+def _is_property(line: str) -> bool:
+    return "::" in line and bool(_BLOCK_PROPERTY_LINE.match(line))
+
+
+def _label(text: str) -> re.Match[str] | None:
+    return _LABEL.match(text) if ":" in text else None
+
+
+def is_image_only(text: str) -> bool:
+    """Whether a (stripped) line is only an image: a cover, or an image block."""
+    return ("![" in text or "<" in text) and bool(IMAGE_ONLY.match(text))
 
 
 def finished_note(lines: list[str]) -> str | None:
@@ -184,13 +206,13 @@ def ends_in_link(line: str) -> bool:
 
 def goto_url(line: str) -> str | None:
     """The URL of a `Goto: <url>` line."""
-    match = _GOTO.match(line)
+    match = _GOTO.match(line) if ":" in line else None
     return match.group(1) if match else None
 
 
 def is_block_id(line: str) -> bool:
     """Whether a line is only an Obsidian block id (`^rw123`) or a Logseq block property."""
-    return bool(_BLOCK_ID_LINE.match(line) or _BLOCK_PROPERTY_LINE.match(line))
+    return ("^" in line and bool(_BLOCK_ID_LINE.match(line))) or _is_property(line)
 
 
 def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_note: bool) -> None:
@@ -198,18 +220,18 @@ def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_no
     if not child_lines:
         return
     first, is_callout = _CALLOUT.subn("", child_lines[0])
-    label_match = _LABEL.match(first)
+    label_match = _label(first)
     label = label_match.group(1).strip().casefold() if label_match else ""
     rest = [label_match.group(3) if label_match else first, *child_lines[1:]]
     if is_callout:
-        parts.note_lines.extend([first.strip(), *(re.sub(r"^\s*>\s?", "", line) for line in child_lines[1:])])
+        parts.note_lines.extend([first.strip(), *(_QUOTE_MARK.sub("", line) for line in child_lines[1:])])
     elif label in _NOTE_LABELS or _NOTE_WORDS.search(label):
         parts.note_lines.extend(clean_note_lines(rest))
     elif label in _TAG_LABELS:
         parts.tags.extend(parse_tags(" ".join(rest)))
     elif label in _IGNORED_LABELS or (label_match and label_match.group(2) == "::") or _only_location(first, parts):
         return
-    elif IMAGE_ONLY.match(first.strip()):
+    elif is_image_only(first.strip()):
         parts.text_lines.append(first.strip())  # an image block under a highlight shows the highlight
     elif unlabelled_is_note:
         parts.note_lines.extend(clean_note_lines(child_lines))
@@ -228,7 +250,7 @@ def _only_location(line: str, parts: HighlightParts) -> bool:
 
 def tag_line(text: str) -> list[str] | None:
     """Tags when a whole line is a tag label (`Tags: [[a]]`, `highlight_tags:: [[b]]`)."""
-    match = _LABEL.match(text)
+    match = _label(text)
     if match and match.group(1).strip().casefold() in _TAG_LABELS:
         return parse_tags(match.group(3))
     return None
@@ -236,7 +258,7 @@ def tag_line(text: str) -> list[str] | None:
 
 def note_line(text: str) -> str | None:
     """The note when a whole line is a note label (`**Note**: ...`)."""
-    match = _LABEL.match(text)
+    match = _label(text)
     label = match.group(1).strip().casefold() if match else ""
     # `**Initial thought or note on:**`: a bold label that speaks of a note or a thought.
     if match and (label in _NOTE_LABELS or (text.lstrip().startswith("**") and _NOTE_WORDS.search(label))):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hltui.parsing.highlight_text import IMAGE_ONLY
+from hltui.parsing.highlight_text import is_image_only
 from hltui.text import HEADING, identity
 
 # `- Key: value`, `- **Key:** value`, `**Key**:: value`, `>Key:: value`, `key:: value`, `## Key:: value`
@@ -96,7 +96,7 @@ class _MetadataReader:
         if index <= self.continued_until:
             return
         stripped = line.strip()
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if line.startswith("#") else None
         if heading and "::" not in heading.group(2):
             self._heading(index, heading)
         elif not stripped:
@@ -156,10 +156,10 @@ class _MetadataReader:
         stripped = line.strip()
         if line[:1].isspace() and not stripped.startswith(">"):
             return  # an indented line belongs to a highlight
-        if _BARE_URL.match(stripped) and self.section != "fulldocument":
+        if "://" in stripped and _BARE_URL.match(stripped) and self.section != "fulldocument":
             self.found.bare_urls.append(_BARE_URL.match(stripped).group(1))  # type: ignore[union-attr]
             self.found.consumed.add(index)
-        elif _BARE_HASHTAGS.match(stripped) and (self.section == "metadata" or self.in_preamble):
+        elif "#" in stripped and _BARE_HASHTAGS.match(stripped) and (self.section == "metadata" or self.in_preamble):
             # Only before the first highlight: a tweet may be nothing but hashtags.
             self.found.tags.append(stripped.lstrip("- "))
             self.found.consumed.add(index)
@@ -168,7 +168,7 @@ class _MetadataReader:
 
 
 def _is_image(text: str) -> bool:
-    return bool(IMAGE_ONLY.match(text))
+    return is_image_only(text)
 
 
 def _field_text(line: str) -> str:
@@ -178,7 +178,7 @@ def _field_text(line: str) -> str:
 
 def _field_name(line: str, *, plain_keys: bool) -> str | None:
     """The field a line sets, if it is a metadata line with a known key."""
-    match = _FIELD.match(_field_text(line))
+    match = _FIELD.match(_field_text(line)) if ":" in line else None
     if not match:
         return None
     key, separator = identity(match.group(1)), match.group(2)

@@ -61,8 +61,9 @@ def parse_text(text: str, source_path: str) -> ParseResult:
 
 
 def _parse(text: str, source_path: str) -> ParseResult:
-    lines = normalise_newlines(text.lstrip("\ufeff")).split("\n")
-    skip_reason = _skip_reason(lines, source_path)
+    text = normalise_newlines(text.lstrip("\ufeff"))
+    lines = text.split("\n")
+    skip_reason = _skip_reason(text, lines, source_path)
     if skip_reason:
         return ParseResult(skipped=(Skipped(source_path, skip_reason),))
     if (readwisesync := readwisesync_document(lines, source_path)) is not None:
@@ -103,23 +104,28 @@ def _is_value_line(line: str) -> bool:
     return stripped.startswith(("#", ">")) or "::" in line or line.count("[[") > line.count("]]")
 
 
-def _skip_reason(lines: list[str], source_path: str) -> str | None:
+def _skip_reason(text: str, lines: list[str], source_path: str) -> str | None:
     """Why a file is not a highlight document, or None when it may be one."""
-    if not any(line.strip() for line in lines):
+    if not text.strip():
         return "empty file"
-    top_level = [line for line in lines if line.strip() and not line[0].isspace()]
-    sync_lines = sum(1 for line in top_level if _SYNC_LINE.search(line))
-    if sync_lines and (sync_lines * 3 >= len(top_level) or "readwise sync" in source_path.casefold()):
+    if "synced" in text.casefold() and _is_sync_log(lines, source_path):
         return "Readwise sync log, not a document"
     if "full document contents/" in source_path.casefold() or _is_full_document(lines):
         return "Reader full-document content, not highlights"
     return None
 
 
+def _is_sync_log(lines: list[str], source_path: str) -> bool:
+    """Lines such as `Synced 12 highlights from 3 books` are a third of the file (or its name says so)."""
+    top_level = [line for line in lines if line.strip() and not line[0].isspace()]
+    sync_lines = sum(1 for line in top_level if _SYNC_LINE.search(line))
+    return bool(sync_lines) and (sync_lines * 3 >= len(top_level) or "readwise sync" in source_path.casefold())
+
+
 def _is_full_document(lines: list[str]) -> bool:
     """A `## Full Document` section holding the article itself (not just a link to it)."""
     for index, line in enumerate(lines):
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if line.startswith("#") else None
         if heading and identity(heading.group(2)) == "fulldocument":
             following = [text for text in lines[index + 1 : index + 40] if text.strip()]
             body = [text for text in following if not text.startswith("#")][:5]
@@ -141,8 +147,8 @@ def _split_regions(lines: list[str]) -> tuple[list[str], list[tuple[int, list[st
     for index, line in enumerate(lines):
         if line.startswith(("```", "~~~")):
             in_fence = not in_fence
-        heading = HEADING.match(line) if not in_fence else None
-        bullet = _TOP_BULLET.match(line) if not in_fence else None
+        heading = HEADING.match(line) if not in_fence and line.startswith("#") else None
+        bullet = _TOP_BULLET.match(line) if not in_fence and line.startswith(("-", "*")) else None
         if heading and HIGHLIGHTS_HEADER.match(heading.group(2)):
             current = [""]
             regions.append((index, current))
@@ -204,7 +210,7 @@ def _implicit_highlight_lines(meta_lines: list[str], body: BodyMetadata, offset:
     kept: list[str] = []
     section = ""
     for index, line in enumerate(meta_lines):
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if line.startswith("#") else None
         if heading:
             section = identity(heading.group(2))
         hidden = section in _NON_HIGHLIGHT_SECTIONS and section != "summary"
