@@ -84,9 +84,24 @@ class TagTree(Tree["Group | Document"]):
             return
         found = self._node_at(self.root, place) if place is not None else None
         if found is not None:
-            self._put_cursor_on(found)
+            # Set now, not after the next refresh: a key pressed meanwhile must act on this entry.
+            self.cursor_line = self._visible_index(found)
+            self.call_after_refresh(self.scroll_to_node, found, animate=False)
         else:  # a visible cursor from the start, on the first group (or where it was)
-            self.cursor_line = max(0, min(line, self.last_line)) if place is not None else 0
+            self.cursor_line = max(0, min(line, self._visible_index(None) - 1)) if place is not None else 0
+
+    def _visible_index(self, wanted: Node | None) -> int:
+        """The line of a node among the entries shown (or how many there are, for None)."""
+        index = 0
+        pending = list(reversed(self.root.children))
+        while pending:
+            node = pending.pop()
+            if node is wanted:
+                return index
+            index += 1
+            if node.is_expanded:
+                pending.extend(reversed(node.children))
+        return index
 
     def _opened_paths(self, node: Node) -> set[str]:
         opened: set[str] = set()
