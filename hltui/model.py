@@ -92,7 +92,7 @@ class StoredHighlights(Sequence[Highlight]):
     is browsed with only the open document's highlights in memory.
     """
 
-    __slots__ = ("_count", "_fetch", "digest", "source")
+    __slots__ = ("_block_size", "_count", "_fetch", "_fetch_block", "digest", "source")
 
     def __init__(
         self,
@@ -100,12 +100,16 @@ class StoredHighlights(Sequence[Highlight]):
         digest: HighlightDigest,
         fetch: Callable[[], tuple[Highlight, ...]],
         source: tuple[object, ...] = (),
+        blocks: tuple[int, Callable[[int], tuple[Highlight, ...]]] | None = None,
     ) -> None:
         self._count = count
         self.digest = digest
         self._fetch = fetch
         # Where they are kept (file name, size, time, position): identifies them across runs.
         self.source = source
+        # Kept in blocks of this size: reading one highlight of a long book fetches its block only.
+        self._block_size = blocks[0] if blocks else 0
+        self._fetch_block: Callable[[int], tuple[Highlight, ...]] | None = blocks[1] if blocks else None
 
     def __len__(self) -> int:
         return self._count
@@ -115,6 +119,11 @@ class StoredHighlights(Sequence[Highlight]):
     @overload
     def __getitem__(self, index: slice) -> Sequence[Highlight]: ...
     def __getitem__(self, index: int | slice) -> Highlight | Sequence[Highlight]:
+        if isinstance(index, int) and self._fetch_block is not None:
+            position = index + self._count if index < 0 else index
+            if not 0 <= position < self._count:
+                raise IndexError("highlight index out of range")
+            return self._fetch_block(position // self._block_size)[position % self._block_size]
         return self._fetch()[index]
 
     def __iter__(self) -> Iterator[Highlight]:

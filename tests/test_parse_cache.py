@@ -220,3 +220,19 @@ def test_two_processes_filling_one_cache_at_once_leave_it_whole(tmp_path: Path) 
     with sqlite3.connect(ParseCache(library).path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM files").fetchone() == (300,)
+
+
+def test_one_highlight_of_a_long_book_is_read_without_the_whole_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"Passage number {number}." for number in range(2500)]
+    (tmp_path / "long.md").write_text(BOOK.format(title="Long", text="\n- ".join(texts)), encoding="utf-8")
+    (tmp_path / "empty.md").write_text("---\ntitle: Empty\nauthor: Someone\n---\n## Highlights\n", encoding="utf-8")
+    load_library(tmp_path, cache=ParseCache(tmp_path)).documents  # noqa: B018 - fills the cache
+    forbid_parsing(monkeypatch)
+    cache = ParseCache(tmp_path)
+    long, empty = sorted(load_library(tmp_path, cache=cache).documents, key=lambda document: document.title)[::-1]
+    assert long.highlights[2100].text == "Passage number 2100." and long.highlights[-1].text == texts[-1]
+    assert {place[3] for place in cache._fetched} == {2}  # only the third block of 1,000 was read
+    assert [highlight.text for highlight in long.highlights] == texts
+    assert list(empty.highlights) == [] and empty.title == "Empty"

@@ -35,7 +35,9 @@ from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Probl
 from hltui.parsing.merge import document_key
 
 APP_NAME = "hltui"
-_FORMAT = 2
+_FORMAT = 3
+# Highlights are stored in rows of this many, so one screen of a 190,000-highlight book reads one row.
+HIGHLIGHT_BLOCK = 1000
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what a file parses to: any change to them retires the cache.
 _PARSER_SOURCES = ("model.py", "text.py", "parsing")
@@ -45,7 +47,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, outline BLOB);
 CREATE TABLE IF NOT EXISTS highlights (
-    name TEXT, position INTEGER, size INTEGER, mtime_ns INTEGER, data BLOB, PRIMARY KEY (name, position)
+    name TEXT, position INTEGER, block INTEGER, size INTEGER, mtime_ns INTEGER, data BLOB,
+    PRIMARY KEY (name, position, block)
 ) WITHOUT ROWID;
 """
 
@@ -112,7 +115,7 @@ class ParseCache:
         self._opened = False
         # The merge key of each document built from the cache (kept with it, so an id is never reused).
         self.document_keys: dict[int, tuple[Document, str]] = {}
-        self._fetched: OrderedDict[tuple[str, FileKey, int], tuple[Highlight, ...]] = OrderedDict()
+        self._fetched: OrderedDict[tuple[str, FileKey, int, int], tuple[Highlight, ...]] = OrderedDict()
         self._fetched_count = 0  # highlights in _fetched
 
     # Reading ---------------------------------------------------------------------------------
@@ -154,22 +157,26 @@ class ParseCache:
             self._discard(error)
             return {}
 
-    def highlights(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...] | None:
-        """The highlights of the file's document at `position`, or None when the entry has changed."""
+    def highlights(self, name: str, key: FileKey, position: int, block: int = -1) -> tuple[Highlight, ...] | None:
+        """The highlights of the file's document at `position` (one block of them, or all for -1).
+
+        None when the entry has changed since the document was built.
+        """
         with self._lock:
-            fetched = self._fetched.get((name, key, position))
+            fetched = self._fetched.get((name, key, position, block))
             if fetched is None:
-                rows = self._query(
-                    "SELECT data FROM highlights WHERE name = ? AND position = ? AND size = ? AND mtime_ns = ?",
-                    (name, position, key.size, key.mtime_ns),
-                )
-                if not rows or not isinstance(blob := rows[0][0], bytes):
+                query = "SELECT data FROM highlights WHERE name = ? AND position = ? AND size = ? AND mtime_ns = ?"
+                parameters: tuple[object, ...] = (name, position, key.size, key.mtime_ns)
+                if block >= 0:
+                    query, parameters = query + " AND block = ?", (*parameters, block)
+                rows = self._query(query + " ORDER BY block", parameters)
+                if not rows or not all(isinstance(row[0], bytes) for row in rows):
                     return None
-                fetched = tuple(Highlight(*fields) for fields in marshal.loads(blob))
-            self._keep_fetched((name, key, position), fetched)
+                fetched = tuple([Highlight(*fields) for (blob,) in rows for fields in marshal.loads(blob)])  # type: ignore[arg-type]
+            self._keep_fetched((name, key, position, block), fetched)
             return fetched
 
-    def _keep_fetched(self, place: tuple[str, FileKey, int], highlights: tuple[Highlight, ...]) -> None:
+    def _keep_fetched(self, place: tuple[str, FileKey, int, int], highlights: tuple[Highlight, ...]) -> None:
         earlier = self._fetched.pop(place, None)
         self._fetched_count += len(highlights) - (len(earlier) if earlier is not None else 0)
         self._fetched[place] = highlights
@@ -190,10 +197,18 @@ class ParseCache:
         title, path, full_title, author, category, url, tags, summary, note, count, *digest, merge_key = fields
         source = (name, key.size, key.mtime_ns, position)
         fetch = functools.partial(self._fetch_or_parse, name, key, position)
-        highlights = StoredHighlights(count, HighlightDigest(*digest), fetch, source)
+        blocks = (HIGHLIGHT_BLOCK, functools.partial(self._fetch_block, name, key, position))
+        highlights = StoredHighlights(count, HighlightDigest(*digest), fetch, source, blocks)
         document = Document(title, path, full_title, author, category, url, tags, summary, note, highlights)
         self.document_keys[id(document)] = (document, merge_key)
         return document
+
+    def _fetch_block(self, name: str, key: FileKey, position: int, block: int) -> tuple[Highlight, ...]:
+        stored = self.highlights(name, key, position, block)
+        if stored is not None:
+            return stored
+        start = block * HIGHLIGHT_BLOCK
+        return self._fetch_or_parse(name, key, position)[start : start + HIGHLIGHT_BLOCK]
 
     def _fetch_or_parse(self, name: str, key: FileKey, position: int) -> tuple[Highlight, ...]:
         """The stored highlights; when another run replaced the entry, the file is read again."""
@@ -210,7 +225,7 @@ class ParseCache:
         documents = parse_bytes(data, name).documents
         fresh = tuple(documents[position].highlights) if position < len(documents) else ()
         with self._lock:
-            self._keep_fetched((name, key, position), fresh)
+            self._keep_fetched((name, key, position, -1), fresh)
         return fresh
 
     # Writing ---------------------------------------------------------------------------------
@@ -295,10 +310,11 @@ class ParseCache:
         header = marshal.dumps((_FORMAT, parser_version(), self.root))
         found = connection.execute("SELECT value FROM meta WHERE key = 'header'").fetchall()
         if not found or found[0][0] != header:
-            with connection:  # another parser version (or a new database): start empty
-                connection.execute("DELETE FROM files")
-                connection.execute("DELETE FROM highlights")
-                connection.execute("DELETE FROM meta")
+            with connection:  # another parser or format (or a new database): start empty
+                for table in ("files", "highlights", "meta"):
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
+            connection.executescript(_SCHEMA)
+            with connection:
                 connection.execute("INSERT INTO meta VALUES ('header', ?)", (header,))
         return connection
 
@@ -357,7 +373,9 @@ def _outline(result: ParseResult) -> Outline:
 def _highlight_rows(name: str, key: FileKey, result: ParseResult) -> Iterator[tuple[object, ...]]:
     for position, document in enumerate(result.documents):
         fields = [(h.text, h.note, tuple(h.tags), h.location, h.url, h.section, h.id) for h in document.highlights]
-        yield (name, position, key.size, key.mtime_ns, marshal.dumps(fields))
+        for block, start in enumerate(range(0, max(len(fields), 1), HIGHLIGHT_BLOCK)):  # a row even for none
+            blob = marshal.dumps(fields[start : start + HIGHLIGHT_BLOCK])
+            yield (name, position, block, key.size, key.mtime_ns, blob)
 
 
 def _store_statements(
@@ -370,7 +388,7 @@ def _store_statements(
             [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, _, outline in rows],
         ),
         (
-            "INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)",
             [row for name, key, result, _ in rows for row in _highlight_rows(name, key, result)],
         ),
     ]
