@@ -164,8 +164,8 @@ QUERIES = (
         {},
         {"_SCORE_ALL_UP_TO": 0},  # every matching set is split into bonus classes
         {"_SCORE_ALL_UP_TO": 0, "_MOST_TOKENS": 0},  # every word counts as common: fields are read, not looked up
-        {"_SCORE_ALL_UP_TO": 0, "_WALK_MOST": 10**9, "_WALK_SLACK": 10**9},  # shortest first wherever it may
-        {"_WALK_MOST": 0},  # never shortest first
+        {"_SCORE_ALL_UP_TO": 0, "_WALK_FROM": 0, "_WALK_MOST": 10**9},  # shortest first wherever it may
+        {"_WALK_FROM": 10**9},  # never shortest first
     ],
     ids=["as shipped", "bonus classes always", "reading every field", "walking always", "walking never"],
 )
@@ -299,8 +299,8 @@ def test_build_in_chunks_reads_each_document_once_and_can_be_stopped() -> None:
 
 
 def test_shortest_first_keeps_looking_past_short_fields_of_a_lower_bonus() -> None:
-    short = [Highlight(f"Unmindful {number}.") for number in range(600)]  # `mind` inside a word
-    long = [Highlight(f"The mind wanders, {number}, " + "far and wide, " * 5 + "end.") for number in range(60)]
+    short = [Highlight(f"Unmindful {number}.") for number in range(20_000)]  # `mind` inside a word
+    long = [Highlight(f"The mind wanders, {number}, " + "far and wide, " * 5 + "end.") for number in range(600)]
     documents = [Document("Notes", "n.md", highlights=tuple(short + long))]
     for limit in (5, 200):
         hits = SearchIndex(documents).search("mind", limit=limit)

@@ -6,7 +6,7 @@ import heapq
 import re
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from hltui.library.folding import fold, folded_ends, to_original
@@ -23,12 +23,8 @@ _MOST_TOKENS = 3000
 # Up to this many matching fields of a kind are all scored; past it, only each bonus class's best.
 _SCORE_ALL_UP_TO = 400
 _SPLIT_WORDS_UP_TO = 4
-# Kinds where no two fields make one hit, so each field scored while walking is a hit of its own.
-_ONE_FIELD_PER_HIT = frozenset(
-    {KINDS.index("title"), KINDS.index("author"), KINDS.index("highlight"), KINDS.index("note")}
-)
-_WALK_SLACK = 3  # walk up to this many times the steps the density of matches suggests
-_WALK_MOST = 30_000
+_WALK_FROM = 20_000  # fields in a kind
+_WALK_MOST = 10_000  # steps
 _STOP_CHECK_EVERY = 500  # longer queries match few fields: scored all rather than split 2^n ways
 _READ_CHUNK = 20_000  # fields read between two calls to should_stop
 _BUILD_CHUNK_HIGHLIGHTS = 2000  # highlights indexed between two chances for other threads to run
@@ -135,6 +131,9 @@ class _Marker:
         self._words = words
         self._exact = [re.compile(re.escape(word)) for word in words]
         self._typos = [_whole_words(near_words.near(word)) for word in words]
+        # How far before the window a match may begin and still reach into it (typos: the longest near word).
+        self._reach = [max(map(len, near_words.near(word)), default=len(word)) for word in words]
+        self._from_window = [not _overlaps_itself(word) for word in words]
         self._longest = max(range(len(words)), key=lambda position: len(words[position]))
 
     def snippet(self, text: str, folded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -148,16 +147,28 @@ class _Marker:
         first = anchor_pattern.search(folded) if anchor_pattern is not None else None
         anchor = to_original(ends, *first.span()) if first is not None else (0, 0)
         start, end = window(len(text), anchor)
-        # Matches past the window are never shown: stop there, which spares most of a long text.
+        folded_start = start if ends is None or start == 0 else ends[start - 1]
+        # Matches outside the window are never shown: start near it and stop past it, sparing a long text.
+        # (Starting late finds the same matches unless a word overlaps itself, like `ana` in `banana`.)
         spans: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for match in pattern.finditer(folded) if pattern is not None else ():
+        for position, pattern in enumerate(patterns):
+            if pattern is None:
+                continue
+            exact = pattern is self._exact[position]  # whole-word typo matches never overlap
+            late = self._from_window[position] or not exact
+            reach = len(self._words[position]) if exact else self._reach[position]
+            for match in pattern.finditer(folded, max(0, folded_start - reach) if late else 0):
                 span = to_original(ends, *match.span())
                 if span[0] > end:
                     break
                 if span[1] >= start:
                     spans.append(span)
         return snippet(text, anchor, merged(spans))
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of the word can overlap: some start of it is also an end of it."""
+    return any(word[:size] == word[-size:] for size in range(1, len(word)))
 
 
 def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -189,10 +200,9 @@ class _Run:
                 return
             rarest, rarest_word, fewest = self._rarest_word(kind)
             fields = len(self.table.ids_by_kind[kind])
-            # Common words: the best fields turn up among the shortest, found long before all matches are.
-            steps = _WALK_SLACK * wanted * fields // max(min(fewest, fields), 1)
-            walkable = kind in _ONE_FIELD_PER_HIT and fewest > _SCORE_ALL_UP_TO and steps <= _WALK_MOST
-            if walkable and self._walk(kind, wanted, steps):
+            # A word in most fields of a big kind: its best fields turn up among the shortest, long before
+            # all its matches are gathered. Where matches are sparser they may come late: gather them.
+            if fields >= _WALK_FROM and 2 * fewest >= fields and self._walk(kind, wanted, _WALK_MOST):
                 continue
             self._offer(kind, self._exact_matches(kind, rarest, rarest_word, fewest), exact)
 
@@ -224,26 +234,34 @@ class _Run:
         """Score a kind's fields shortest first until no later one can make the cut; False if `steps` ran out.
 
         A field later in `ranked` is no shorter, so it scores at most `best_possible` for its length: once
-        `wanted` new hits score above that, the rest of the kind cannot displace them.
+        `wanted` new hits score above that, the rest of the kind cannot displace them. A hit with several
+        fields in the kind counts with its first, whose score may be below its best: that only delays the stop.
+        With one or two words an equal score means the same bonuses and length, and then `ranked` order is
+        library order: equal is enough. (With more words a word-start step is under the shortness range.)
         """
         table, query, results = self.table, self.query, self.results
         folded, words, exact = table.folded, query.words, (True,) * len(query.words)
         removed, allowed = table.removed, self.allowed
+        ties_in_order = len(words) <= 2
         best: list[float] = []  # the `wanted` best scores of hits new to the results, lowest first
-        length = -1
+        length, bound = -1, 0.0
         for step, field_id in enumerate(table.ranked(kind)):
             text = folded[field_id]
-            if len(text) > length:
+            if len(text) != length:
                 length = len(text)
-                if len(best) >= wanted and best[0] > query.best_possible(kind, length):
-                    return True
+                bound = query.best_possible(kind, length)
+            if len(best) >= wanted and (best[0] > bound or (ties_in_order and best[0] == bound)):
+                return True
             if step >= steps:
                 return False
             if step % _STOP_CHECK_EVERY == 0 and self.stop():
                 return True
             if field_id in removed or (allowed is not None and field_id not in allowed):
                 continue
-            if all(word in text for word in words):
+            for word in words:
+                if word not in text:
+                    break
+            else:
                 is_new = hit_key(table, field_id) not in results
                 score = query.score(kind, text, exact)
                 results.add(field_id, score)
@@ -306,11 +324,11 @@ class _Run:
             return
         # Inside a class of equal bonuses only length and library order rank, as in `ranked`: each class's
         # shortest field is its best, and its first `limit` hits hold every hit of it that can make the cut.
-        self.table.ranked(kind)
+        ranked = self.table.ranked(kind)
         positions, folded = self.table.rank_positions, self.table.folded
         heads = []
         for members in self._bonus_classes(kind, set(matched), exactness):
-            shortest = min(members, key=positions.__getitem__)
+            shortest = ranked[min(map(positions.__getitem__, members))]
             heads.append((self.query.score(kind, folded[shortest], exactness), members))
         heads.sort(key=lambda head: head[0], reverse=True)
         for best, members in heads:
@@ -367,16 +385,12 @@ class _Run:
     def _first_hits(self, kind: int, members: set[int]) -> list[int]:
         """The members in rank order up to and including the one that completes `limit` distinct hits."""
         table = self.table
-        ordered: Iterable[int]
         ranked = table.ranked(kind)
-        # Walking the ranked fields takes about limit / density steps; sorting, a few per member.
-        if len(members) ** 2 <= 4 * self.limit * len(ranked):
-            ordered = sorted(members, key=table.rank_positions.__getitem__)
-        else:
-            ordered = (field_id for field_id in ranked if field_id in members)
         first: list[int] = []
         hits: set[tuple[int, int]] = set()
-        for field_id in ordered:
+        # Sorting places (plain integers) is one C call; a key function would be one Python call each.
+        for position in sorted(map(table.rank_positions.__getitem__, members)):
+            field_id = ranked[position]
             first.append(field_id)
             hits.add(hit_key(table, field_id))
             if len(hits) >= self.limit:
