@@ -45,6 +45,7 @@ class FieldTable:
         self.kinds = bytearray()
         self.texts: list[str] = []
         self.folded: list[str] = []
+        self.lengths: list[int] = []  # of the folded texts
         self.of_document: list[range] = []  # the field numbers of each document
         self.ids_by_kind: list[list[int]] = [[] for _ in KINDS]
         self.removed: set[int] = set()
@@ -57,6 +58,7 @@ class FieldTable:
         self._joined_tokens: str | None = None
         self._ranked: list[list[int] | None] = [None] * len(KINDS)
         self.rank_positions: list[int] = []  # each field's place in `ranked` of its kind
+        self._replaced = False
 
     def add(self, documents: Sequence[Document], numbers: Sequence[int] | None = None) -> None:
         """Index documents, each under its own new number or under the given ones (a replacement)."""
@@ -68,6 +70,7 @@ class FieldTable:
                 self.of_document.append(range(0))
             else:
                 self.documents[number] = document
+                self._replaced = True
             self._add_fields(number, document)
         self._index_text(first)
         self._ranked = [None] * len(KINDS)
@@ -82,10 +85,6 @@ class FieldTable:
             self.ids_by_kind[kind] = [field_id for field_id in field_ids if field_id not in gone]
         self._ranked = [None] * len(KINDS)
 
-    def rank_key(self, field_id: int) -> tuple[int, int, int]:
-        """Within a kind, better first: shorter, then earlier in library order."""
-        return len(self.folded[field_id]), self.document_numbers[field_id], field_id
-
     def rank(self) -> None:
         """Sort every kind's fields for `ranked` now rather than on the first search."""
         for kind in range(len(KINDS)):
@@ -95,36 +94,41 @@ class FieldTable:
         """The fields of a kind, shortest first, then in library order (sorted once, after each change)."""
         ranked = self._ranked[kind]
         if ranked is None:
-            ranked = self._ranked[kind] = sorted(self.ids_by_kind[kind], key=self._rank_key)
+            field_ids = self.ids_by_kind[kind]
+            if self._replaced:  # a replacement's fields were numbered after later documents' fields
+                field_ids = sorted(field_ids, key=self.document_numbers.__getitem__)
+            # Sorting is stable: among equal lengths, library order stays.
+            ranked = self._ranked[kind] = sorted(field_ids, key=self.lengths.__getitem__)
             positions = self.rank_positions
             positions.extend([0] * (len(self.texts) - len(positions)))
             for position, field_id in enumerate(ranked):
                 positions[field_id] = position
         return ranked
 
-    def _rank_key(self, field_id: int) -> tuple[int, int, int]:
-        """Within a kind, better first: shorter, then earlier in library order."""
-        return len(self.folded[field_id]), self.document_numbers[field_id], field_id
-
     def _add_fields(self, number: int, document: Document) -> None:
         """Append one document's fields to the columns."""
         start = len(self.texts)
-        for highlight_index, kind, text in _fields_of(document):
-            self.ids_by_kind[kind].append(len(self.texts))
-            self.document_numbers.append(number)
-            self.highlight_indexes.append(highlight_index)
-            self.kinds.append(kind)
-            self.texts.append(text)
+        rows = list(_fields_of(document))
+        if rows:
+            highlight_indexes, kinds, texts = zip(*rows, strict=True)
+            self.highlight_indexes.extend(highlight_indexes)
+            self.kinds.extend(kinds)
+            self.texts.extend(texts)
+            self.document_numbers.extend([number] * len(rows))
         self.of_document[number] = range(start, len(self.texts))
 
     def _index_text(self, first: int) -> None:
         """Fold the fields from `first` on and record their tokens and words."""
         folded = fold_all(self.texts[first:])
         self.folded.extend(folded)
+        self.lengths.extend(map(len, folded))
         postings_of_kind, kinds, tokens = self.postings, self.kinds, self.tokens
+        appenders = [field_ids.append for field_ids in self.ids_by_kind]
         new_tokens: list[str] = []
         for field_id, text in enumerate(folded, start=first):
-            postings = postings_of_kind[kinds[field_id]]
+            kind = kinds[field_id]
+            appenders[kind](field_id)
+            postings = postings_of_kind[kind]
             for token in set(text.split()):
                 field_ids = postings.get(token)
                 if field_ids is not None:
