@@ -77,7 +77,7 @@ def split_segments(lines: list[str]) -> list[Segment]:
     front: list[str] | None = None
     front_line = 0
     while index < len(lines):
-        closing = _front_matter_end(lines, index)
+        closing = _front_matter_end(lines, index) if lines[index].startswith("---") else None
         if closing is None:
             index += 1
             continue

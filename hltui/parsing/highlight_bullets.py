@@ -125,6 +125,8 @@ def _with_inner_lists(item: Item, lines: list[str], children: list[Item]) -> tup
     comes at the end of a later bullet (the list ends the highlight): then what is under that
     bullet (a `Date::`, a note) belongs to the highlight. The other bullets are notes or tags.
     """
+    if not children:
+        return list(lines), children
     count = sum(1 for child in children if child.position < len(lines))
     closing: Item | None = None
     if lines and not ends_in_link(lines[-1]):

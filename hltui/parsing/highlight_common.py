@@ -20,12 +20,14 @@ _HEADER_BULLET = re.compile(
     r"|readwise\s+highlights?|readwise\s+\d{4}-\d\d-\d\d|readwise\s+[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4})$",
     re.IGNORECASE,
 )
+_HEADER_BULLET_FIRST = set("hHnNrR*")  # what each of its alternatives starts with
 
 
 def is_header_bullet(text: str) -> bool:
     """A Logseq/Roam block such as `Highlights first synced by [[Readwise]] [[date]]`."""
     text = text.strip().lstrip("#").strip()  # `- ## [[Readwise Highlights]]`
-    return bool(_HEADER_BULLET.match(text.replace("[[", "").replace("]]", "") if "[[" in text else text))
+    text = text.replace("[[", "").replace("]]", "") if "[[" in text else text
+    return text[:1] in _HEADER_BULLET_FIRST and bool(_HEADER_BULLET.match(text))
 
 
 def finish_highlight(parts: HighlightParts, section: str | None) -> Highlight | None:

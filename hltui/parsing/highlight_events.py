@@ -74,9 +74,11 @@ def is_bold_label(text: str) -> bool:
     return text.startswith("**") and bool(BOLD_LABEL.match(text))
 
 
-def _expand(line: str) -> tuple[int, str]:
+def _expand(line: str, indent: int) -> tuple[int, str]:
     """Indentation width (a tab is four columns) and the line with tabs expanded."""
-    expanded = line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
+    if "\t" not in line[:indent]:
+        return indent, line
+    expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip()), expanded
 
 
@@ -86,13 +88,14 @@ def events_of(lines: list[str]) -> list[Event]:
     stack: list[Item] = []
     blank_pending = False
     for line in lines:
-        if not line.strip():
+        stripped = line.lstrip()
+        if not stripped:
             blank_pending = True
             if not stack:
                 events.append(Paragraph(""))
             continue
-        indent, expanded = _expand(line)
-        bullet = _BULLET.match(line) if line.lstrip(" \t").startswith(("-", "*", "+")) else None
+        indent, expanded = _expand(line, len(line) - len(stripped))
+        bullet = _BULLET.match(line) if stripped.startswith(("-", "*", "+")) else None
         heading = HEADING.match(line) if indent == 0 and line.startswith("#") else None
         if heading:
             stack.clear()

@@ -32,6 +32,7 @@ _GOTO = re.compile(rf"^\s*Goto:\s*{URL_PATTERN}\s*$", re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z _-]{0,40}?)(?:\*\*|__)?\s*(::?)\s*(?:\*\*|__)?[ \t]?(.*)$", re.DOTALL
 )
+_LONGEST_LABEL = 45  # `**`, 41 characters, `**`: what _LABEL's label can hold before its first colon
 _NOTE_LABELS = {"note", "notes", "comment", "comments"}
 _NOTE_WORDS = re.compile(r"\b(note|notes|thought|thoughts|comment)\b")
 _CALLOUT = re.compile(r"^\s*>\s*\[![A-Za-z]+\][-+]?\s*")
@@ -74,9 +75,10 @@ def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
         last, found_location, found_url = _strip_links(lines[-1], parts)
         lines[-1] = last
         location, url = location or found_location, url or found_url
-    text = _OBSIDIAN_COMMENT.sub("", "\n".join(line.rstrip() for line in lines)).strip()
+    text = lines[0].rstrip() if len(lines) == 1 else "\n".join([line.rstrip() for line in lines])
+    text = (_OBSIDIAN_COMMENT.sub("", text) if "%%" in text else text).strip()
     location = location or _kindle_location(url)
-    text = unescape_markdown(_IMAGE_SIZE.sub("", text))
+    text = unescape_markdown(_IMAGE_SIZE.sub("", text) if "{:" in text else text)
     return strip_control(text), location and strip_control(location), url and strip_control(url)
 
 
@@ -110,7 +112,11 @@ def _is_property(line: str) -> bool:
 
 
 def _label(text: str) -> re.Match[str] | None:
-    return _LABEL.match(text) if ":" in text else None
+    """A `Label:` line; the label is at most 45 characters with its `**`, so a later colon (a URL's) is none."""
+    colon = text.find(":")
+    if colon < 0 or len(text[:colon].strip()) > _LONGEST_LABEL:
+        return None
+    return _LABEL.match(text)
 
 
 def is_image_only(text: str) -> bool:
@@ -120,7 +126,9 @@ def is_image_only(text: str) -> bool:
 
 def finished_note(lines: list[str]) -> str | None:
     """The note's text: escapes undone, comments and trailing `^rw123-note` block ids removed."""
-    note = clean_block("\n".join(TRAILING_BLOCK_ID.sub("", line) for line in lines))
+    if not lines:
+        return None
+    note = clean_block("\n".join([TRAILING_BLOCK_ID.sub("", line) if "^" in line else line for line in lines]))
     if note and "%%" in note:
         note = _OBSIDIAN_COMMENT.sub("", note)
     return (unescape_markdown(note).strip() or None) if note else None
@@ -155,6 +163,8 @@ def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
     Only a run of tags that follows a link is taken: a tweet that ends in hashtags keeps them.
     Read from the right, token by token, so a long line costs no more than its tail.
     """
+    if "#" not in line:
+        return line  # no tag at all: the common case
     rest = line.rstrip()
     tags: list[str] = []
     while len(tags) < _MAX_TRAILING_TAGS:

@@ -69,7 +69,10 @@ def read_body_metadata(lines: list[str], *, loose_keys: bool) -> BodyMetadata:
     """
     reader = _MetadataReader(lines, loose_keys)
     for index, line in enumerate(lines):
-        reader.read_line(index, line)
+        # An empty line after an empty line changes nothing; the highlights are blanked out of
+        # these lines, so most lines of a file are such runs.
+        if line or index == 0 or lines[index - 1]:
+            reader.read_line(index, line)
     return reader.finish()
 
 

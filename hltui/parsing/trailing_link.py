@@ -50,7 +50,7 @@ def trailing_token(line: str) -> Trailing | None:
 
 @lru_cache(maxsize=_REMEMBERED_LINES)
 def _trailing_token_of(line: str) -> Trailing | None:
-    uncommented = _without_trailing_comments(line)
+    uncommented = _without_trailing_comments(line) if "%%" in line else line
     if uncommented is not line:
         comment_id = _COMMENT_ID.search(line, len(uncommented))
         if comment_id:  # `text %% highlight_id: 218789239 %%` (obsidian-readwise, 2021) ends a highlight
