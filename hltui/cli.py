@@ -88,13 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if subcommand == "export":
             from hltui.export import library_as_json, library_as_markdown  # only exports need it
 
-            library = load_library(path, rules=config.read_rules, cache=cache)
+            library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
             _notice(cache)
             output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0
-        loader = LibraryLoader(path, config.read_rules, cache)
+        loader = LibraryLoader(path, config.read_rules, cache, parallel=True)
         summary = loader.cached_summary() or summary_of(loader.load())
         _notice(cache)
         return _check(summary)

@@ -236,3 +236,26 @@ def test_one_highlight_of_a_long_book_is_read_without_the_whole_book(
     assert {place[3] for place in cache._fetched} == {2}  # only the third block of 1,000 was read
     assert [highlight.text for highlight in long.highlights] == texts
     assert list(empty.highlights) == [] and empty.title == "Empty"
+
+
+def test_a_cold_load_in_worker_processes_equals_one_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = library_as_json(load_library(SAMPLES))
+    monkeypatch.setattr(library_module, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(library_module, "worker_count", lambda: 2)
+    parsed_here: list[str] = []
+    monkeypatch.setattr(library_module._LoadRun, "_parse_here", lambda self, name, *rest: parsed_here.append(name))
+    loader = LibraryLoader(SAMPLES, cache=ParseCache(SAMPLES), parallel=True)
+    assert library_as_json(loader.load()) == fresh
+    assert parsed_here == [] and loader.files_read > 10
+
+
+def test_when_worker_processes_cannot_start_the_files_are_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = library_as_json(load_library(SAMPLES))
+    monkeypatch.setattr(library_module, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(library_module, "worker_count", lambda: 2)
+
+    def no_workers(jobs: object) -> object:
+        raise OSError("no semaphores on this system")
+
+    monkeypatch.setattr(library_module, "parse_in_workers", no_workers)
+    assert library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES), parallel=True)) == fresh

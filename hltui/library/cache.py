@@ -232,12 +232,15 @@ class ParseCache:
 
     def store(self, parsed: Iterable[tuple[str, FileKey, ParseResult]]) -> dict[str, CachedFile]:
         """Keep freshly parsed files in one transaction; their entries, with highlights now stored."""
-        rows = [(name, key, result, _outline(result)) for name, key, result in parsed]
+        return self.store_rows([cache_rows(name, key, result) for name, key, result in parsed])
+
+    def store_rows(self, parsed: list[CacheRows]) -> dict[str, CachedFile]:
+        """Keep files parsed into cache rows (maybe by another process); their entries, highlights stored."""
         with self._lock:
-            written = self._write(_store_statements(rows))
-        if not written:
-            return {name: CachedFile(key, result) for name, key, result, _ in rows}
-        return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, _, outline in rows}
+            written = self._write(_store_statements(parsed))
+        if written:
+            return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, outline, _ in parsed}
+        return {name: CachedFile(key, _result_in_memory(outline, rows)) for name, key, outline, rows in parsed}
 
     def finish(
         self, names: Iterable[str], state: FolderState, summary: Summary, merges: dict[Sources, MergeOutcome]
@@ -341,6 +344,8 @@ class ParseCache:
 
 # A parse result in marshal form: documents' fields (with a digest for highlights), skipped, problems.
 Outline = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[str, str, int | None]]]
+# One parsed file as the cache keeps it: name, key, outline, highlight rows (marshal blobs).
+CacheRows = tuple[str, FileKey, Outline, list[tuple[Any, ...]]]
 _UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
 # Document fields, then the highlights' count, tags, favourite flag and notes, then the merge key.
 _OUTLINE_FIELDS = 14
@@ -378,19 +383,35 @@ def _highlight_rows(name: str, key: FileKey, result: ParseResult) -> Iterator[tu
             yield (name, position, block, key.size, key.mtime_ns, blob)
 
 
-def _store_statements(
-    rows: list[tuple[str, FileKey, ParseResult, Outline]],
-) -> list[tuple[str, list[tuple[object, ...]]]]:
+def cache_rows(name: str, key: FileKey, result: ParseResult) -> CacheRows:
+    """What the cache keeps of a parse result: its outline and its highlight rows."""
+    return (name, key, _outline(result), list(_highlight_rows(name, key, result)))
+
+
+def _result_in_memory(outline: Outline, rows: list[tuple[Any, ...]]) -> ParseResult:
+    """A parse result rebuilt from cache rows that could not be written (highlights kept in memory)."""
+    documents, skipped, problems = outline
+    by_document: dict[int, list[Highlight]] = {}
+    for _, position, _, _, _, blob in rows:
+        by_document.setdefault(position, []).extend(Highlight(*fields) for fields in marshal.loads(blob))
+    built = []
+    for position, fields in enumerate(documents):
+        title, path, full_title, author, category, url, tags, summary, note = fields[:9]
+        highlights = tuple(by_document.get(position, ()))
+        built.append(Document(title, path, full_title, author, category, url, tags, summary, note, highlights))
+    return ParseResult(
+        tuple(built), tuple(Skipped(*item) for item in skipped), tuple(Problem(*item) for item in problems)
+    )
+
+
+def _store_statements(rows: list[CacheRows]) -> list[tuple[str, list[tuple[object, ...]]]]:
     return [
         ("DELETE FROM highlights WHERE name = ?", [(name,) for name, *_ in rows]),
         (
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-            [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, _, outline in rows],
+            [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, outline, _ in rows],
         ),
-        (
-            "INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)",
-            [row for name, key, result, _ in rows for row in _highlight_rows(name, key, result)],
-        ),
+        ("INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)", [row for *_, blocks in rows for row in blocks]),
     ]
 
 

@@ -6,9 +6,10 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from hltui.library.cache import CachedFile, FileKey, FolderState, ParseCache, Summary
+from hltui.library.cache import CachedFile, CacheRows, FileKey, FolderState, ParseCache, Summary
 from hltui.library.collection import Library
 from hltui.library.files import (
     EXPORT_SUFFIXES,
@@ -22,6 +23,7 @@ from hltui.library.files import (
     walk_export_folder,
 )
 from hltui.library.merges import MergeMemo
+from hltui.library.parallel import PARALLEL_FROM_FILES, ParseJob, parse_in_workers, worker_count
 from hltui.model import Document, ParseResult, Skipped
 
 Progress = Callable[[int, int], None]
@@ -39,8 +41,13 @@ class LibraryError(Exception):
 class LibraryLoader:
     """Reads one export folder, reusing what its parse cache holds for unchanged files."""
 
-    def __init__(self, root: Path, rules: ReadRules | None = None, cache: ParseCache | None = None) -> None:
+    def __init__(
+        self, root: Path, rules: ReadRules | None = None, cache: ParseCache | None = None, *, parallel: bool = False
+    ) -> None:
         self.root = root
+        # Parse a cold folder in worker processes (the command line; the app's redirected stderr
+        # cannot be handed to multiprocessing's helper process).
+        self.parallel = parallel
         self.rules = rules or ReadRules()
         self.cache = cache
         self._cached: dict[str, CachedFile] | None = None
@@ -67,11 +74,15 @@ class LibraryLoader:
         with self._lock:
             files, left_out, looks = self._looked or self._look()
             self._looked = None
-            run = _LoadRun(self, self._cached_entries(), left_out, partial)
+            cached = self._cached_entries()
+            run = _LoadRun(self, cached, left_out, partial)
+            if self.parallel and self.cache and worker_count() > 1 and _changed(looks, cached) >= PARALLEL_FROM_FILES:
+                run.deferred = []  # parsed by worker processes once every file has been looked at
             for index, found in enumerate(files, start=1):
                 run.add(found, looks[found.name])
-                if progress is not None:
+                if progress is not None and run.deferred is None:
                     progress(index, len(files))
+            run.parse_deferred(progress, len(files))
             return self._finish(run)
 
     def cached_summary(self) -> Summary | None:
@@ -161,6 +172,8 @@ class _LoadRun:
         self.modified: dict[str, float] = {}
         self.left_out = ParseResult(skipped=tuple(Skipped(name, reason) for name, reason in left_out.items()))
         self.batch: list[tuple[str, FileKey, ParseResult]] = []
+        self.rows: list[CacheRows] = []  # files parsed by worker processes, as cache rows
+        self.deferred: list[ParseJob] | None = None  # files left for worker processes
         self.batch_highlights = 0
         self.files_read = 0
         self.shown_at = time.monotonic()
@@ -190,17 +203,54 @@ class _LoadRun:
         if entry is not None and entry.key == key:
             self.results[name], self.entries[name] = entry.result, entry
             return
+        if self.deferred is not None:
+            self.results[name] = _WAITING  # keeps the file's place in the library's order
+            self.deferred.append(ParseJob(name, found.path, found.is_link, key, loader.rules.max_bytes))
+            return
+        self._parse_here(name, found.path, looked, key)
+
+    def _parse_here(self, name: str, path: str, looked: LookedAt, key: FileKey) -> None:
         try:
-            data = read_looked_at(found.path, looked, loader.rules.max_bytes).data
+            data = read_looked_at(path, looked, self.loader.rules.max_bytes).data
         except Unreadable as reason:
-            self.state[name] = str(reason)
-            self.results[name] = ParseResult(skipped=(Skipped(name, str(reason)),))
+            self._unreadable(name, str(reason))
             return
         from hltui.parsing.parse import parse_bytes  # imported when first needed: an unchanged folder parses nothing
 
         self.results[name] = result = parse_bytes(data, name)
         self.files_read += 1
         self._queue(name, key, result)
+        self._show_partial()
+
+    def _unreadable(self, name: str, reason: str) -> None:
+        self.state[name] = reason
+        self.results[name] = ParseResult(skipped=(Skipped(name, reason),))
+
+    def parse_deferred(self, progress: Progress | None, total: int) -> None:
+        """Parse the files put aside for worker processes; any left when workers fail are parsed here."""
+        jobs, self.deferred = self.deferred or [], None
+        try:
+            for done, parsed in enumerate(parse_in_workers(jobs), start=total - len(jobs) + 1):
+                self._take(parsed)
+                if progress is not None:
+                    progress(done, total)
+        except (OSError, ValueError, RuntimeError, BrokenProcessPool):  # no worker processes here: parse in this one
+            for job in jobs:
+                if self.results.get(job.name) is _WAITING:
+                    looked = LookedAt(os.stat(job.path), job.is_link)
+                    self._parse_here(job.name, job.path, looked, job.key)
+
+    def _take(self, parsed: CacheRows | tuple[str, str]) -> None:
+        if len(parsed) == 2:
+            self._unreadable(*parsed)
+            return
+        name, key, outline, rows = parsed
+        self.rows.append(parsed)
+        self.results[name] = _WAITING
+        self.files_read += 1
+        self.batch_highlights += sum(fields[9] for fields in outline[0])
+        if self.batch_highlights >= _BATCH_HIGHLIGHTS:
+            self._store_batch()
         self._show_partial()
 
     def _queue(self, name: str, key: FileKey, result: ParseResult) -> None:
@@ -211,11 +261,12 @@ class _LoadRun:
 
     def _store_batch(self) -> None:
         """Write the batch to the cache; its documents then keep only a digest of their highlights."""
-        if self.loader.cache is not None and self.batch:
-            stored = self.loader.cache.store(self.batch)
+        cache = self.loader.cache
+        if cache is not None and (self.batch or self.rows):
+            stored = cache.store(self.batch) | cache.store_rows(self.rows)
             for name, entry in stored.items():
                 self.results[name], self.entries[name] = entry.result, entry
-        self.batch, self.batch_highlights = [], 0
+        self.batch, self.rows, self.batch_highlights = [], [], 0
 
     def _show_partial(self) -> None:
         if self.partial is None or time.monotonic() - self.shown_at < _PARTIAL_EVERY:
@@ -239,19 +290,40 @@ class _LoadRun:
         return _library(self.loader.root, results, self.modified, merges, self.loader._keys())
 
 
+# Stands for a file whose parse result has not arrived yet (it adds nothing to a partial library).
+_WAITING = ParseResult()
+
+
+def _changed(looks: dict[str, LookedAt | str], cached: dict[str, CachedFile]) -> int:
+    """How many files the cache has nothing for, at their current size and time."""
+    changed = 0
+    for name, look in looks.items():
+        entry = cached.get(name)
+        if isinstance(look, LookedAt) and (
+            entry is None or entry.key != FileKey(look.info.st_size, look.info.st_mtime_ns)
+        ):
+            changed += 1
+    return changed
+
+
 def _has_summary(cache: ParseCache) -> bool:
     return cache.load_summary() is not None
 
 
 def load_library(
-    root: Path, progress: Progress | None = None, rules: ReadRules | None = None, cache: ParseCache | None = None
+    root: Path,
+    progress: Progress | None = None,
+    rules: ReadRules | None = None,
+    cache: ParseCache | None = None,
+    *,
+    parallel: bool = False,
 ) -> Library:
     """Read every export file under root; unreadable files are reported, not raised.
 
     With a cache, files whose size and time did not change are not read again, and the cache
     is brought up to date (in the cache folder, never in root).
     """
-    return LibraryLoader(root, rules, cache).load(progress)
+    return LibraryLoader(root, rules, cache, parallel=parallel).load(progress)
 
 
 def _scan(root: Path, rules: ReadRules) -> tuple[list[FoundFile], dict[str, str]]:

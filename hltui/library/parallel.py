@@ -1,0 +1,59 @@
+"""Parsing many changed files in worker processes, for a first (cold) load into the cache (no Textual).
+
+Sending parsed documents back between processes costs more than parsing them, so a worker hands
+back what the cache stores: the file's outline and its highlight rows, already in `marshal` form.
+The main process writes them and builds documents whose highlights stay in the cache.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from hltui.library.cache import CacheRows, FileKey, cache_rows
+from hltui.library.files import LookedAt, Unreadable, read_looked_at
+
+# Fewer changed files than this are parsed in the main process: starting workers costs more.
+PARALLEL_FROM_FILES = 200
+_MAX_WORKERS = 8
+_FILES_PER_TASK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    """One file to read and parse in a worker, with the key it was looked at."""
+
+    name: str
+    path: str
+    is_link: bool
+    key: FileKey
+    max_bytes: int
+
+
+def worker_count() -> int:
+    """How many worker processes help: the machine's cores (at most eight); 1 means none."""
+    return min(os.cpu_count() or 1, _MAX_WORKERS)
+
+
+def parse_in_workers(jobs: list[ParseJob]) -> Iterator[CacheRows | tuple[str, str]]:
+    """Each job's cache rows, or (name, why it could not be read), in the order of the jobs."""
+    methods = multiprocessing.get_all_start_methods()
+    # Never fork: the app runs this from a thread, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=worker_count(), mp_context=context) as pool:
+        yield from pool.map(parse_job, jobs, chunksize=_FILES_PER_TASK)
+
+
+def parse_job(job: ParseJob) -> CacheRows | tuple[str, str]:
+    """Read and parse one file (in a worker process)."""
+    from hltui.parsing.parse import parse_bytes
+
+    try:
+        looked = LookedAt(os.stat(job.path), job.is_link)
+        data = read_looked_at(job.path, looked, job.max_bytes).data
+    except (OSError, Unreadable) as reason:
+        return (job.name, str(reason) if isinstance(reason, Unreadable) else f"cannot be read: {reason.strerror}")
+    return cache_rows(job.name, job.key, parse_bytes(data, job.name))
