@@ -221,7 +221,12 @@ def folder_category(path_parts: Iterable[str]) -> str | None:
     return None
 
 
+_NOT_ASCII_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
 def identity(text: str) -> str:
     """A loose comparison key: case, accents, punctuation and spacing ignored."""
+    if text.isascii():  # nothing to decompose, and casefold() is lower(): one substitution does it
+        return _NOT_ASCII_ALPHANUMERIC.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if char.isalnum())

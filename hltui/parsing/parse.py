@@ -82,6 +82,8 @@ def _parse(text: str, source_path: str) -> ParseResult:
 
 def normalise_newlines(text: str) -> str:
     """CRLF files become LF; a stray CR+LF inside a title or property joins its two halves."""
+    if "\r" not in text:
+        return text  # most files: nothing to split and join again
     crlf = text.count("\r\n")
     if crlf and crlf * 2 >= text.count("\n"):
         return text.replace("\r\n", "\n").replace("\r", "\n")
