@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,10 +10,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar
+from textual.worker import get_current_worker
 
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
-from hltui.library.search import SearchHit, SearchIndex
+from hltui.library.live_index import LiveSearchIndex
+from hltui.library.search import SearchHit
 from hltui.model import Document, Highlight
 from hltui.parsing.merge import document_key, highlight_key
 from hltui.text import one_line
@@ -89,10 +89,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
         self.chosen_group: Group | None = None
-        self.search_index: SearchIndex | None = None
-        self._indexed_library: Library | None = None
-        # Typing fast starts several search workers; only the first may build the index.
-        self._search_index_lock = threading.Lock()
+        self.search_index = LiveSearchIndex()
         self._place_to_restore: tuple[str, str | None] | None = None
         self._library_is_final = False
         self._binding_states: tuple[bool, ...] = ()
@@ -123,8 +120,15 @@ class MainScreen(Screen[None]):
         if self._place_to_restore is None and document is not None:
             self._place_to_restore = (document_key(document), highlight_key(self.highlight) if self.highlight else None)
         self._library_is_final = final
-        self.search_index = None
         self.library = library
+        if final:
+            self._index_for_search(library)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _index_for_search(self, library: Library) -> None:
+        """Build (or update) the search index once the library is on screen, so `/` finds it ready."""
+        worker = get_current_worker()
+        self.search_index.follow(library, lambda: worker.is_cancelled)
 
     def load_failed(self, message: str) -> None:
         """The library could not be read at all."""
@@ -298,14 +302,6 @@ class MainScreen(Screen[None]):
 
         if self.library is not None:
             self.app.push_screen(SearchScreen(self, self.chosen_group), self.jump_to)
-
-    def search_index_for(self, library: Library) -> SearchIndex:
-        """The index of this library, built once on first use (called from search worker threads)."""
-        with self._search_index_lock:
-            if self.search_index is None or self._indexed_library is not library:
-                self.search_index = SearchIndex(library.documents)
-                self._indexed_library = library
-            return self.search_index
 
     def jump_to(self, hit: SearchHit | None) -> None:
         """Show a search result: its document, the cursor on its highlight."""

@@ -85,9 +85,9 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         library = self.main.library
         if library is None:
             return
-        index = self.main.search_index_for(library)
         within = self.group.all_documents() if self.limited and self.group is not None else None
-        hits = index.search(query, within=within, limit=RESULT_LIMIT, should_stop=lambda: worker.is_cancelled)
+        stop = lambda: worker.is_cancelled  # noqa: E731 - asked between steps of a long search
+        hits = self.main.search_index.search(library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_hits, query, hits)
 
