@@ -147,3 +147,15 @@ def test_only_export_files_and_folders_outside_hidden_folders_are_watched() -> N
     assert watch.is_watched("books/walden.md") and watch.is_watched("notes.TXT") and watch.is_watched("books")
     assert not watch.is_watched(".obsidian/workspace.json") and not watch.is_watched("books/.git/walden.md")
     assert not watch.is_watched("books/cover.png")
+
+
+async def test_watch_false_in_the_config_leaves_the_folder_unwatched(library: Path, tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text("watch = false\n", encoding="utf-8")
+    config = load_config(config_file)
+    assert config.watch is False and config.error is None
+    app = build_app(library, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert app._watcher is None
