@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -10,6 +11,8 @@ _START, _END = "\x02", "\x03"
 # What one edit can take away from a word's set of letter pairs: a swap of neighbours breaks three.
 _PAIRS_LOST_PER_EDIT = 3
 _NEAR_CACHE_SIZE = 2000
+# Query words with a typo limit are all letters: a word without one differs from them at every position.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def typo_limit(word: str) -> int:
@@ -82,9 +85,9 @@ class NearWords:
         self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the look-ups
 
     def add(self, words: Iterable[str]) -> None:
-        """Learn the words not known yet."""
+        """Learn the words not known yet; words without a letter (`1984`) are never a typo of a query word."""
         for word in words:
-            if word in self._known:
+            if word in self._known or not _LETTER.search(word):
                 continue
             self._known.add(word)
             number = len(self._words)
