@@ -38,7 +38,7 @@ def finish_highlight(parts: HighlightParts, section: str | None) -> Highlight | 
     return Highlight(
         text=text,
         note=finished_note(parts.note_lines),
-        tags=tuple(unique_tags(parts.tags)),
+        tags=tuple(unique_tags(parts.tags)) if parts.tags else (),
         location=location,
         url=url,
         section=section,

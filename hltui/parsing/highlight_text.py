@@ -91,10 +91,10 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
     quoted_properties = bool(lines) and _is_property(lines[-1]) and ends_in_link(lines[-1])
     kept: list[str] = []
     for line in lines:
-        block_id = _block_id_line(line)
+        block_id = _block_id_line(line) if "^" in line or "{" in line else None
         if block_id:
             parts.block_id = parts.block_id or block_id.group(1)
-        elif quoted_properties or not _is_property(line):
+        elif quoted_properties or "::" not in line or not _BLOCK_PROPERTY_LINE.match(line):
             kept.append(line)
     return kept
 

@@ -30,6 +30,7 @@ from hltui.text import (
 _LINKED_NAME = re.compile(r"^\[([^\[\]]+)\]\([^()\s]*\)$")  # `[Jane Doe](https://…)`, the Kindle plugin's author
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")
 _SYNC_LINE = re.compile(r"\bsynced\s+[\d,]+\s+highlights?\s+from\s+[\d,]+\s+(?:documents?|books?|sources?)", re.I)
+_SYNC_HINT = re.compile(r"ynced\s+[\d,]")
 _HIGHLIGHTS_SUFFIX = "(highlights)"
 # Logseq pages in a namespace: `Readwise/Highlights/Some Book` is the page `Some Book`.
 _NAMESPACE_WORDS = {"readwise", "highlights", "books", "articles", "tweets", "podcasts", "literature", "sources"}
@@ -108,11 +109,11 @@ def _is_value_line(line: str) -> bool:
 
 def _skip_reason(text: str, lines: list[str], source_path: str) -> str | None:
     """Why a file is not a highlight document, or None when it may be one."""
-    if not text.strip():
+    if not text or text.isspace():
         return "empty file"
-    # Each sync line holds `ynced` in some case (the pattern's `s` may be `ſ`); lower() is much
-    # cheaper than casefold() and than the pattern on every line.
-    if "ynced" in text.lower() and _is_sync_log(lines, source_path):
+    # Each sync line holds `ynced 12` in some case (the pattern's `s` may be `ſ`): one search of the
+    # lowered file is much cheaper than the pattern on every line, and lower() than casefold().
+    if _SYNC_HINT.search(text.lower()) and _is_sync_log(lines, source_path):
         return "Readwise sync log, not a document"
     if "full document contents/" in source_path.casefold() or _is_full_document(lines):
         return "Reader full-document content, not highlights"

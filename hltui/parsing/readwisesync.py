@@ -27,6 +27,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -85,7 +86,7 @@ def readwisesync_document(lines: list[str], source_path: str) -> Document | None
 
 def _title_index(lines: list[str]) -> int | None:
     """Where `Notes for <title>` is, when it opens the file and `## Source:` follows it."""
-    filled = [index for index, line in enumerate(lines[:200]) if line.strip()][:2]
+    filled = list(islice((index for index, line in enumerate(lines[:200]) if line.strip()), 2))
     if len(filled) == 2 and _TITLE.match(lines[filled[0]]) and _SOURCE.match(lines[filled[1]]):
         return filled[0]
     return None
