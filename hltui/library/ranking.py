@@ -46,12 +46,11 @@ class Query:
             score += _PHRASE_BONUS
         return score + _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + len(folded))
 
-    def best_possible(self, kind: int, length: int) -> float:
-        """The score of an exact match in a field of this kind and length with every bonus."""
+    def best_possible(self, kind: int, length: int, *, phrase: bool = True) -> float:
+        """The score of an exact match in a field of this kind and length with every bonus (or all but the phrase)."""
         shortness = _SHORTNESS_BONUS * _HALF_SHORTNESS_LENGTH / (_HALF_SHORTNESS_LENGTH + length)
-        return (
-            _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + _WORD_START_BONUS + _PHRASE_BONUS + shortness
-        )
+        bonuses = _WORD_START_BONUS + (_PHRASE_BONUS if phrase else 0.0) + shortness
+        return _EXACT_WORD_BONUS * len(self.words) + _FIELD_WEIGHTS[kind] + bonuses
 
     def ceiling(self, kind: int, exact_words: int | None = None) -> float:
         """A score no field of this kind can reach (holding at most `exact_words` words as typed)."""

@@ -297,10 +297,21 @@ class _Run:
             if self.results.count_above(self.query.ceiling(kind, ceiling_words)) >= self.limit or self.stop.stopped:
                 return
             near_fields = [table.fields_with_words(near, kind) for near in near_words]
-            candidates = self._usable(set().union(*near_fields))
+            candidates = self._narrowed(kind, self._usable(set().union(*near_fields)), near_fields)
             for exactness, members in self._by_exactness(candidates, near_fields).items():
                 if not all(exactness):
                     self._offer(kind, members, exactness)
+
+    def _narrowed(self, kind: int, candidates: set[int], near_fields: list[set[int]]) -> set[int]:
+        """The candidates less those missing a word both as typed and as a typo, where its postings are few."""
+        postings = self.table.postings[kind]
+        for word, near in zip(self.query.words, near_fields, strict=True):
+            tokens = self._tokens[word]
+            if tokens is not None:
+                lists = [postings[token] for token in tokens if token in postings]
+                if sum(map(len, lists)) <= len(candidates):
+                    candidates &= near.union(*lists)
+        return candidates
 
     def _by_exactness(self, candidates: set[int], near_fields: list[set[int]]) -> dict[tuple[bool, ...], set[int]]:
         """The candidates split by which words they hold as typed (True) or only as a typo (False)."""
@@ -322,19 +333,42 @@ class _Run:
         if len(matched) <= _SCORE_ALL_UP_TO or len(self.query.words) > _SPLIT_WORDS_UP_TO:
             self._score(kind, list(matched), exactness)
             return
-        # Inside a class of equal bonuses only length and library order rank, as in `ranked`: each class's
-        # shortest field is its best, and its first `limit` hits hold every hit of it that can make the cut.
-        ranked = self.table.ranked(kind)
-        positions, folded = self.table.rank_positions, self.table.folded
+        starts = [position for position, exact in enumerate(exactness) if exact]  # typos are whole words
+        if len(self.query.words) == 1 or not all(exactness):
+            # The phrase is the word, in every exact match; with a word matched only as a typo, in none.
+            self._offer_classes(kind, self._split_by_starts(kind, set(matched), starts), exactness)
+            return
+        phrase, folded = self.query.phrase, self.table.folded
+        with_phrase = {field_id for field_id in matched if phrase in folded[field_id]}
+        # In the phrase every word after the first follows a space: only the first may not begin a word.
+        self._offer_classes(kind, self._split_by_starts(kind, with_phrase, starts[:1]), exactness)
+        without = set(matched) - with_phrase
+        if without:
+            # The fields without the phrase score at most this: often the phrase alone fills the results.
+            shortest = self._shortest(kind, without)
+            best = self.query.best_possible(kind, len(folded[shortest]), phrase=False)
+            if self.results.count_above(best) < self.limit:
+                self._offer_classes(kind, self._split_by_starts(kind, without, starts), exactness)
+
+    def _offer_classes(self, kind: int, classes: list[set[int]], exactness: tuple[bool, ...]) -> None:
+        """Score the first hits of each class of equal bonuses, best class first, while they can make the cut.
+
+        Inside a class only length and library order rank, as in `ranked`: each class's shortest field is
+        its best, and its first `limit` hits hold every hit of it that can make the cut.
+        """
+        folded = self.table.folded
         heads = []
-        for members in self._bonus_classes(kind, set(matched), exactness):
-            shortest = ranked[min(map(positions.__getitem__, members))]
-            heads.append((self.query.score(kind, folded[shortest], exactness), members))
+        for members in classes:
+            heads.append((self.query.score(kind, folded[self._shortest(kind, members)], exactness), members))
         heads.sort(key=lambda head: head[0], reverse=True)
         for best, members in heads:
             if self.results.count_above(best) >= self.limit:
                 return  # neither this class nor the lower ones can make the cut
             self._score(kind, self._first_hits(kind, members), exactness)
+
+    def _shortest(self, kind: int, members: set[int]) -> int:
+        """The member first in `ranked` order."""
+        return self.table.ranked(kind)[min(map(self.table.rank_positions.__getitem__, members))]
 
     def _score(self, kind: int, field_ids: list[int], exactness: tuple[bool, ...]) -> None:
         """Score fields of a kind and offer them to the results."""
@@ -344,21 +378,13 @@ class _Run:
             for field_id in chunk:
                 add(field_id, score(kind, folded[field_id], exactness))
 
-    def _bonus_classes(self, kind: int, matched: set[int], exactness: tuple[bool, ...]) -> list[set[int]]:
-        """The fields split so that within a part every field has the same word-start and phrase bonuses."""
-        classes = [matched]
-        for position, exact in enumerate(exactness):
-            if exact:  # a typo match is a whole word: it always counts as a word start
-                starting = self._starting_fields(kind, position, matched)
-                classes = [part for members in classes for part in (members & starting, members - starting) if part]
-        if len(self.query.words) == 1:
-            return classes  # the phrase is the word: in every exact match, in no typo match
-        phrase, folded = self.query.phrase, self.table.folded
-        split: list[set[int]] = []
-        for members in classes:
-            with_phrase = {field_id for field_id in members if phrase in folded[field_id]}
-            split.extend(part for part in (with_phrase, members - with_phrase) if part)
-        return split
+    def _split_by_starts(self, kind: int, members: set[int], positions: list[int]) -> list[set[int]]:
+        """The members split by which of these query words begin a word in them."""
+        classes = [members] if members else []
+        for position in positions:
+            starting = self._starting_fields(kind, position, members)
+            classes = [part for group in classes for part in (group & starting, group - starting) if part]
+        return classes
 
     def _starting_fields(self, kind: int, position: int, among: set[int]) -> set[int]:
         """Those of `among` where query word `position` begins a word: through its tokens when they are few."""
