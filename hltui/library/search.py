@@ -206,10 +206,10 @@ class _Run:
                 continue
             self._offer(kind, self._exact_matches(kind, rarest, rarest_word, fewest), exact)
 
-    def _rarest_word(self, kind: int) -> tuple[list[list[int]], str, int]:
+    def _rarest_word(self, kind: int) -> tuple[Sequence[Sequence[int]], str, int]:
         """The postings of the query word in the fewest fields of a kind, that word and that count."""
         postings = self.table.postings[kind]
-        rarest: list[list[int]] = []
+        rarest: Sequence[Sequence[int]] = []
         rarest_word = ""
         fewest = sys.maxsize
         for word, tokens in self._tokens.items():
@@ -220,7 +220,9 @@ class _Run:
                     rarest, rarest_word, fewest = lists, word, count
         return rarest, rarest_word, fewest
 
-    def _exact_matches(self, kind: int, rarest: list[list[int]], rarest_word: str, fewest: int) -> Collection[int]:
+    def _exact_matches(
+        self, kind: int, rarest: Sequence[Sequence[int]], rarest_word: str, fewest: int
+    ) -> Collection[int]:
         """The fields of a kind holding every word: through the rarest word's postings, or else by reading them."""
         searched = self.table.ids_by_kind[kind]
         # Reading a field costs about as much as gathering one posting: take the cheaper way.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Collection, Iterator, Sequence
 
 from hltui.library.folding import fold_all
@@ -51,9 +52,12 @@ class FieldTable:
         self.removed: set[int] = set()
         # For each kind, each whitespace-separated folded token -> the fields holding it; kinds apart,
         # so a search reaching only titles never gathers highlight postings.
-        self.postings: list[dict[str, list[int]]] = [{} for _ in KINDS]
+        # Postings are arrays, which the garbage collector does not track: a library's hundred thousand
+        # lists would make each full collection during the build traverse them all (pauses of 0.2-0.5 s).
+        self.postings: list[dict[str, array[int]]] = [{} for _ in KINDS]
         self.tokens: dict[str, None] = {}  # every token of every kind, in order of arrival
-        self.tokens_of_word: dict[str, list[str]] = {}  # `mind` is in the tokens `mind,` and `(mind`
+        # A word's tokens are itself and these: `mind` is in `mind,` and `(mind` (one string each, joined).
+        self.other_tokens_of_word: dict[str, str] = {}
         self.near_words = NearWords()
         self._joined_tokens: str | None = None
         self._ranked: list[list[int] | None] = [None] * len(KINDS)
@@ -134,7 +138,7 @@ class FieldTable:
                 if field_ids is not None:
                     field_ids.append(field_id)
                     continue
-                postings[token] = [field_id]
+                postings[token] = array("i", (field_id,))
                 if token not in tokens:
                     tokens[token] = None
                     new_tokens.append(token)
@@ -142,17 +146,18 @@ class FieldTable:
 
     def _add_words(self, tokens: list[str]) -> None:
         """Record the words of new tokens, for typo look-ups."""
-        tokens_of_word = self.tokens_of_word
-        new_words: list[str] = []
+        others = self.other_tokens_of_word
+        words: list[str] = []
         for token in tokens:
-            for word in [token] if token.isalpha() else set(_WORD.findall(token)):
-                holders = tokens_of_word.get(word)
-                if holders is None:
-                    tokens_of_word[word] = [token]
-                    new_words.append(word)
-                else:
-                    holders.append(token)
-        self.near_words.add(new_words)
+            if token.isalpha():
+                words.append(token)
+                continue
+            for word in set(_WORD.findall(token)):
+                words.append(word)
+                if word != token:
+                    held = others.get(word)
+                    others[word] = token if held is None else held + _TOKEN_SEPARATOR + token
+        self.near_words.add(words)
         if tokens:
             self._joined_tokens = None
 
@@ -178,7 +183,8 @@ class FieldTable:
         postings = self.postings[kind]
         fields: set[int] = set()
         for word in words:
-            for token in self.tokens_of_word[word]:
+            fields.update(postings.get(word, ()))
+            for token in self.other_tokens_of_word.get(word, "").split(_TOKEN_SEPARATOR):
                 fields.update(postings.get(token, ()))
         return fields
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 
@@ -80,8 +81,9 @@ class NearWords:
     def __init__(self) -> None:
         self._words: list[str] = []
         self._known: set[str] = set()
-        self._by_length: dict[int, list[int]] = {}
-        self._by_length_and_pair: dict[int, dict[str, list[int]]] = {}
+        # Arrays: untracked by the garbage collector, and half the size of lists of numbers.
+        self._by_length: dict[int, array[int]] = {}
+        self._by_length_and_pair: dict[int, dict[str, array[int]]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the look-ups
 
     def add(self, words: Iterable[str]) -> None:
@@ -92,12 +94,12 @@ class NearWords:
             self._known.add(word)
             number = len(self._words)
             self._words.append(word)
-            self._by_length.setdefault(len(word), []).append(number)
+            self._by_length.setdefault(len(word), array("i")).append(number)
             by_pair = self._by_length_and_pair.setdefault(len(word), {})
             for pair in _letter_pairs(word):
                 numbers = by_pair.get(pair)
                 if numbers is None:
-                    by_pair[pair] = [number]
+                    by_pair[pair] = array("i", (number,))
                 else:
                     numbers.append(number)
         self._near_cache.clear()
