@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,20 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: f
     raise AssertionError("the app did not catch up with the folder")
 
 
-async def test_a_file_a_sync_adds_appears_in_the_tree(library: Path) -> None:
+@asynccontextmanager
+async def watching(library: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    """The app on this library, loaded, with its watcher started."""
     app = build_app(library, load_config())
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await wait_for(pilot, lambda: app._watcher is not None)
+        yield pilot, screen
+
+
+async def test_a_file_a_sync_adds_appears_in_the_tree(library: Path) -> None:
+    async with watching(library) as (pilot, screen):
         assert not any(label.startswith("poetry") for label in top_labels(screen))
         write_book(library, "leaves.md", "Leaves of Grass", "poetry", ["I celebrate myself."])
         await wait_for(pilot, lambda: any(label.startswith("poetry") for label in top_labels(screen)))
@@ -64,12 +72,7 @@ async def test_a_file_a_sync_adds_appears_in_the_tree(library: Path) -> None:
 
 
 async def test_the_open_document_follows_its_file_and_keeps_the_cursor(library: Path) -> None:
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        await wait_for(pilot, lambda: app._watcher is not None)
+    async with watching(library) as (pilot, screen):
         for key in ("enter", "j", "j", "enter"):  # open `nature`, go to Walden, read it
             await pilot.press(key)
             await pilot.pause()
