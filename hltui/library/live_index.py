@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -9,6 +10,7 @@ from collections.abc import Callable, Collection
 from hltui.library.collection import Library
 from hltui.library.search import SearchHit, SearchIndex
 from hltui.model import Document
+from hltui.parsing.merge import document_key
 
 # Up to this share of the documents changed, the index is updated in place rather than rebuilt.
 _UPDATE_SHARE = 0.1
@@ -34,7 +36,13 @@ class LiveSearchIndex:
                 self._library = library
                 return
             self._building = library
-        built = SearchIndex.build(library.documents, should_stop)
+        collecting = gc.isenabled()
+        gc.disable()  # full collections over a growing index stall every thread, the UI's too
+        try:
+            built = SearchIndex.build(library.documents, should_stop)
+        finally:
+            if collecting:
+                gc.enable()
         with self._lock:
             if self._building is library:
                 self._building = None
@@ -80,8 +88,13 @@ def _update_in_place(index: SearchIndex, indexed: Library, library: Library) -> 
     came = [document for number, document in new.items() if number not in old]
     if len(gone) + len(came) > max(50, _UPDATE_SHARE * len(new)):
         return False
+    replacements = {document_key(document): document for document in came}
     for document in gone:
-        index.remove_document(document)
-    for document in came:
+        replacement = replacements.pop(document_key(document), None)
+        if replacement is None:
+            index.remove_document(document)
+        else:  # a file read again: its document keeps its place in the index
+            index.replace_document(document, replacement)
+    for document in replacements.values():
         index.add_document(document)
     return True
