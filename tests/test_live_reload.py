@@ -15,6 +15,7 @@ from hltui.config import load_config
 from hltui.library import watch
 from hltui.library.cache import ParseCache
 from hltui.library.load import LibraryLoader, load_library
+from hltui.tui.app import HltuiApp
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
@@ -59,7 +60,7 @@ async def watching(library: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen
         await app.workers.wait_for_complete()
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await wait_for(pilot, lambda: app._watcher is not None)
+        await wait_for(pilot, lambda: app.watching)
         yield pilot, screen
 
 
@@ -161,4 +162,18 @@ async def test_watch_false_in_the_config_leaves_the_folder_unwatched(library: Pa
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        assert app._watcher is None
+        assert app._watcher is None and not app.watching
+
+
+async def test_a_file_added_before_the_watch_is_in_place_is_found(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_ready = HltuiApp._watch_ready
+
+    def added_just_before(app: HltuiApp) -> None:
+        write_book(library, "leaves.md", "Leaves of Grass", "poetry", ["I celebrate myself."])
+        real_ready(app)
+
+    monkeypatch.setattr(HltuiApp, "_watch_ready", added_just_before)
+    async with watching(library) as (pilot, screen):
+        await wait_for(pilot, lambda: any(label.startswith("poetry") for label in top_labels(screen)))

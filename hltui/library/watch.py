@@ -19,6 +19,8 @@ SETTLE_SECONDS = 0.25
 SETTLE_LIMIT_SECONDS = 10.0
 # watchfiles gathers changes for this long (ms) before reporting them.
 DEBOUNCE_MS = 300
+# With no change for this long (ms), watchfiles reports an empty batch: the first one means "ready".
+READY_AFTER_MS = 200
 
 
 def is_watched(path: str) -> bool:
@@ -30,8 +32,13 @@ def is_watched(path: str) -> bool:
     return name.endswith(EXPORT_SUFFIXES) or "." not in name
 
 
-def watch_folder(root: Path, changed: Callable[[list[Path]], None], stop: threading.Event) -> None:
-    """Call `changed` with the paths of each settled batch of changes, until `stop` is set."""
+def watch_folder(
+    root: Path, changed: Callable[[list[Path]], None], stop: threading.Event, ready: Callable[[], None]
+) -> None:
+    """Call `changed` with the paths of each settled batch of changes, until `stop` is set.
+
+    `ready` is called once the watch is in place: what changed before that must be looked for.
+    """
     from watchfiles import watch  # imported here: the command line never needs it
 
     batches = watch(
@@ -40,10 +47,16 @@ def watch_folder(root: Path, changed: Callable[[list[Path]], None], stop: thread
         debounce=DEBOUNCE_MS,
         stop_event=stop,
         raise_interrupt=False,
+        rust_timeout=READY_AFTER_MS,
+        yield_on_timeout=True,  # an empty batch comes once the watcher is set up, and tells it is
     )
+    announced = False
     for batch in batches:
+        if not announced:
+            ready()
+            announced = True
         paths = sorted({Path(path) for _, path in batch})
-        if wait_until_settled(paths, stop):
+        if paths and wait_until_settled(paths, stop):
             changed(paths)
 
 

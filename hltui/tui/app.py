@@ -46,6 +46,7 @@ class HltuiApp(App[None]):
         self.loader: LibraryLoader | None = None
         self._watcher: threading.Thread | None = None
         self._stop_watching = threading.Event()
+        self.watching = False  # the folder watch is in place
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
@@ -99,10 +100,18 @@ class HltuiApp(App[None]):
 
     def _watch(self) -> None:
         try:
-            watch_folder(self.library_path, self._read_changed, self._stop_watching)
+            watch_folder(self.library_path, self._read_changed, self._stop_watching, self._watch_ready)
         except Exception as error:  # noqa: BLE001 - no watching (inotify limit, no watchfiles) is not fatal
             message = f"Not watching {self.library_path} for changes: {error}"
             self.call_from_thread(self.notify, one_line(message), severity="warning", markup=False)
+
+    def _watch_ready(self) -> None:
+        """The watch is in place: look at every file once, for what a sync changed since the load."""
+        if self.loader is not None:
+            library = self.loader.load()
+            if self.loader.files_read or self.loader.files_gone:
+                self.call_from_thread(self._loaded, library)
+        self.watching = True
 
     def _read_changed(self, paths: list[Path]) -> None:
         """Read the changed files again (in the watcher's thread) and show the library they give."""
