@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
 from hltui.library import LibraryError, load_library, summary_of
-from hltui.library.cache import ParseCache, Summary, cache_folder, clear_cache
+from hltui.library.cache import ParseCache, cache_folder, clear_cache
+from hltui.library.cache_rows import Summary
 from hltui.library.load import LibraryLoader
 from hltui.text import one_line
 

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,17 +30,28 @@ from typing import Any
 from platformdirs import user_cache_path
 
 from hltui import __version__
+from hltui.library.cache_rows import (
+    HIGHLIGHT_BLOCK,
+    OUTLINE_FIELDS,
+    UNREADABLE,
+    CacheRows,
+    FileKey,
+    FolderState,
+    Outline,
+    Summary,
+    cache_rows,
+    result_in_memory,
+    summary_blob,
+    summary_from,
+)
 from hltui.library.merges import MergeOutcome, Sources
 from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Problem, Skipped, StoredHighlights
-from hltui.parsing.merge import document_key
 
 APP_NAME = "hltui"
 _FORMAT = 3
-# Highlights are stored in rows of this many, so one screen of a 190,000-highlight book reads one row.
-HIGHLIGHT_BLOCK = 1000
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what a file parses to: any change to them retires the cache.
-_PARSER_SOURCES = ("model.py", "text.py", "parsing")
+_PARSER_SOURCES = ("model.py", "text.py", "parsing", "library/cache_rows.py")
 # Highlights of recently opened documents kept in memory; the open document's always stay.
 _FETCHED_HIGHLIGHTS_KEPT = 20_000
 _SCHEMA = """
@@ -65,28 +76,6 @@ def parser_version() -> str:
             except OSError:
                 digest.update(module.name.encode())  # no source beside the package: the version decides
     return digest.hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class FileKey:
-    """What tells that a file changed: its size and modification time in nanoseconds."""
-
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What `hltui check` prints about the whole folder, valid for one set of file keys."""
-
-    documents: int
-    highlights: int
-    skipped: tuple[Skipped, ...]
-    problems: tuple[Problem, ...]
-
-
-# Per file (and per linked folder left alone): its key, or why it was not read.
-FolderState = dict[str, FileKey | str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +115,7 @@ class ParseCache:
         try:
             entries = (self._entry(name, size, mtime_ns, outline) for name, size, mtime_ns, outline in rows)
             return {entry[0]: entry[1] for entry in entries}
-        except _UNREADABLE as error:
+        except UNREADABLE as error:
             self._discard(error)
             return {}
 
@@ -141,8 +130,8 @@ class ParseCache:
         """The folder state the last summary was made for, and that summary."""
         rows = self._query("SELECT value FROM meta WHERE key = 'summary'")
         try:
-            return _summary_from(rows[0][0]) if rows else None
-        except _UNREADABLE as error:
+            return summary_from(rows[0][0]) if rows else None
+        except UNREADABLE as error:
             self._discard(error)
             return None
 
@@ -153,7 +142,7 @@ class ParseCache:
             return {}
         try:
             return {tuple(sources): tuple(outcome) for sources, outcome in marshal.loads(blob)}
-        except _UNREADABLE as error:
+        except UNREADABLE as error:
             self._discard(error)
             return {}
 
@@ -192,7 +181,7 @@ class ParseCache:
         )
 
     def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[Any, ...]) -> Document:
-        if len(fields) != _OUTLINE_FIELDS or not isinstance(fields[0], str) or not isinstance(fields[9], int):
+        if len(fields) != OUTLINE_FIELDS or not isinstance(fields[0], str) or not isinstance(fields[9], int):
             raise TypeError("a document outline of another shape")
         title, path, full_title, author, category, url, tags, summary, note, count, *digest, merge_key = fields
         source = (name, key.size, key.mtime_ns, position)
@@ -240,7 +229,7 @@ class ParseCache:
             written = self._write(_store_statements(parsed))
         if written:
             return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, outline, _ in parsed}
-        return {name: CachedFile(key, _result_in_memory(outline, rows)) for name, key, outline, rows in parsed}
+        return {name: CachedFile(key, result_in_memory(outline, rows)) for name, key, outline, rows in parsed}
 
     def finish(
         self, names: Iterable[str], state: FolderState, summary: Summary, merges: dict[Sources, MergeOutcome]
@@ -253,7 +242,7 @@ class ParseCache:
                 [
                     ("DELETE FROM files WHERE name = ?", stale),
                     ("DELETE FROM highlights WHERE name = ?", stale),
-                    ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(_summary_blob(state, summary),)]),
+                    ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(summary_blob(state, summary),)]),
                     ("INSERT OR REPLACE INTO meta VALUES ('merges', ?)", [(marshal.dumps(list(merges.items())),)]),
                 ]
             )
@@ -342,68 +331,6 @@ class ParseCache:
             self._connection, self._opened = None, False
 
 
-# A parse result in marshal form: documents' fields (with a digest for highlights), skipped, problems.
-Outline = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[str, str, int | None]]]
-# One parsed file as the cache keeps it: name, key, outline, highlight rows (marshal blobs).
-CacheRows = tuple[str, FileKey, Outline, list[tuple[Any, ...]]]
-_UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
-# Document fields, then the highlights' count, tags, favourite flag and notes, then the merge key.
-_OUTLINE_FIELDS = 14
-
-
-def _summary_from(blob: object) -> tuple[FolderState, Summary]:
-    assert isinstance(blob, bytes), "summary"
-    state, (documents, highlights, skipped, problems) = marshal.loads(blob)
-    folder_state: FolderState = {name: value if isinstance(value, str) else FileKey(*value) for name, value in state}
-    summary = Summary(
-        documents, highlights, tuple(Skipped(*item) for item in skipped), tuple(Problem(*item) for item in problems)
-    )
-    return folder_state, summary
-
-
-def _outline(result: ParseResult) -> Outline:
-    """A parse result as plain tuples, without highlights (each document's digest instead)."""
-    documents = []
-    for document in result.documents:
-        digest = document.digest
-        fields = (document.title, document.source_path, document.full_title, document.author, document.category)
-        more = (document.url, tuple(document.tags), document.summary, document.note)
-        counts = (len(document.highlights), digest.tags, digest.has_favorite, digest.notes)
-        documents.append((*fields, *more, *counts, document_key(document)))
-    skipped = [(item.path, item.reason) for item in result.skipped]
-    problems = [(item.path, item.message, item.line) for item in result.problems]
-    return (documents, skipped, problems)
-
-
-def _highlight_rows(name: str, key: FileKey, result: ParseResult) -> Iterator[tuple[object, ...]]:
-    for position, document in enumerate(result.documents):
-        fields = [(h.text, h.note, tuple(h.tags), h.location, h.url, h.section, h.id) for h in document.highlights]
-        for block, start in enumerate(range(0, max(len(fields), 1), HIGHLIGHT_BLOCK)):  # a row even for none
-            blob = marshal.dumps(fields[start : start + HIGHLIGHT_BLOCK])
-            yield (name, position, block, key.size, key.mtime_ns, blob)
-
-
-def cache_rows(name: str, key: FileKey, result: ParseResult) -> CacheRows:
-    """What the cache keeps of a parse result: its outline and its highlight rows."""
-    return (name, key, _outline(result), list(_highlight_rows(name, key, result)))
-
-
-def _result_in_memory(outline: Outline, rows: list[tuple[Any, ...]]) -> ParseResult:
-    """A parse result rebuilt from cache rows that could not be written (highlights kept in memory)."""
-    documents, skipped, problems = outline
-    by_document: dict[int, list[Highlight]] = {}
-    for _, position, _, _, _, blob in rows:
-        by_document.setdefault(position, []).extend(Highlight(*fields) for fields in marshal.loads(blob))
-    built = []
-    for position, fields in enumerate(documents):
-        title, path, full_title, author, category, url, tags, summary, note = fields[:9]
-        highlights = tuple(by_document.get(position, ()))
-        built.append(Document(title, path, full_title, author, category, url, tags, summary, note, highlights))
-    return ParseResult(
-        tuple(built), tuple(Skipped(*item) for item in skipped), tuple(Problem(*item) for item in problems)
-    )
-
-
 def _store_statements(rows: list[CacheRows]) -> list[tuple[str, list[tuple[object, ...]]]]:
     return [
         ("DELETE FROM highlights WHERE name = ?", [(name,) for name, *_ in rows]),
@@ -413,13 +340,6 @@ def _store_statements(rows: list[CacheRows]) -> list[tuple[str, list[tuple[objec
         ),
         ("INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)", [row for *_, blocks in rows for row in blocks]),
     ]
-
-
-def _summary_blob(state: FolderState, summary: Summary) -> bytes:
-    pairs = [(name, value if isinstance(value, str) else (value.size, value.mtime_ns)) for name, value in state.items()]
-    skipped = [(item.path, item.reason) for item in summary.skipped]
-    problems = [(item.path, item.message, item.line) for item in summary.problems]
-    return marshal.dumps((pairs, (summary.documents, summary.highlights, skipped, problems)))
 
 
 def clear_cache(folder: Path | None = None) -> int:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from hltui.library.cache import CachedFile, CacheRows, FileKey, FolderState, ParseCache, Summary
+from hltui.library.cache import CachedFile, ParseCache
+from hltui.library.cache_rows import CacheRows, FileKey, FolderState, Summary
 from hltui.library.collection import Library
 from hltui.library.files import (
     EXPORT_SUFFIXES,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from hltui.library.cache import CacheRows, FileKey, cache_rows
+from hltui.library.cache_rows import CacheRows, FileKey, cache_rows
 from hltui.library.files import LookedAt, Unreadable, read_looked_at
 
 # Fewer changed files than this are parsed in the main process: starting workers costs more.
