@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable, Collection
 
 from hltui.library.collection import Library
+from hltui.library.collection_pause import collection_paused
 from hltui.library.search import SearchHit, SearchIndex
 from hltui.model import Document
 from hltui.parsing.merge import document_key
@@ -36,13 +36,8 @@ class LiveSearchIndex:
                 self._library = library
                 return
             self._building = library
-        collecting = gc.isenabled()
-        gc.disable()  # full collections over a growing index stall every thread, the UI's too
-        try:
+        with collection_paused():  # full collections over a growing index stall every thread, the UI's too
             built = SearchIndex.build(library.documents, should_stop)
-        finally:
-            if collecting:
-                gc.enable()
         with self._lock:
             if self._building is library:
                 self._building = None

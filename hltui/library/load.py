@@ -12,6 +12,7 @@ from pathlib import Path
 from hltui.library.cache import CachedFile, ParseCache
 from hltui.library.cache_rows import CacheRows, FileKey, FolderState, Summary
 from hltui.library.collection import Library
+from hltui.library.collection_pause import collection_paused
 from hltui.library.files import (
     EXPORT_SUFFIXES,
     FoundFile,
@@ -61,6 +62,10 @@ class LibraryLoader:
 
     def from_cache(self) -> Library | None:
         """The library as the cache last saw it, with no file looked at; None without a cache."""
+        with collection_paused():
+            return self._from_cache()
+
+    def _from_cache(self) -> Library | None:
         entries = self._cached_entries()
         if not entries:
             return None
@@ -72,7 +77,7 @@ class LibraryLoader:
 
         `partial` receives the library read so far, every half second while files are parsed.
         """
-        with self._lock:
+        with self._lock, collection_paused():
             files, left_out, looks = self._looked or self._look()
             self._looked = None
             cached = self._cached_entries()

@@ -26,6 +26,9 @@ from hltui.tui.state import load_state, remember
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
 
+# How long the load worker waits for the cached tree to be painted before it looks at the files.
+_FIRST_PAINT_WAIT = 1.0
+
 
 class HltuiApp(App[None]):
     """A keyboard reader for a folder of highlight exports."""
@@ -80,7 +83,9 @@ class HltuiApp(App[None]):
         try:
             early = loader.from_cache() if first else None
             if early is not None:
-                self.call_from_thread(self._loaded, early, final=False)
+                painted = threading.Event()
+                self.call_from_thread(self._loaded, early, final=False, painted=painted)
+                painted.wait(_FIRST_PAINT_WAIT)  # the tree first; looking at every file competes for the GIL
             partial = None if early else lambda library: self.call_from_thread(self._loaded, library, final=False)
             library = loader.load(progress, partial)
         except LibraryError as error:
@@ -132,13 +137,15 @@ class HltuiApp(App[None]):
         if self.main_screen is not None:
             self.main_screen.loading_progress(done, total)
 
-    def _loaded(self, library: Library, final: bool = True) -> None:
+    def _loaded(self, library: Library, final: bool = True, painted: threading.Event | None = None) -> None:
         self.sub_title = library_summary(library) if final else one_line(f"{library_summary(library)} · reading…")
         if final and self.cache is not None and self.cache.notice:
             self.notify(one_line(self.cache.notice), severity="warning", markup=False)
             self.cache.notice = None
         if self.main_screen is not None:
             self.main_screen.library_loaded(library, final=final)
+        if painted is not None:
+            self.call_after_refresh(painted.set)
 
     def _failed(self, message: str) -> None:
         self.sub_title = "could not load"
