@@ -177,3 +177,28 @@ async def test_a_file_added_before_the_watch_is_in_place_is_found(
     monkeypatch.setattr(HltuiApp, "_watch_ready", added_just_before)
     async with watching(library) as (pilot, screen):
         await wait_for(pilot, lambda: any(label.startswith("poetry") for label in top_labels(screen)))
+
+
+async def test_a_folder_a_sync_creates_is_read_with_its_files(library: Path) -> None:
+    async with watching(library) as (pilot, screen):
+        shelf = library / "poems"
+        shelf.mkdir()
+        write_book(shelf, "leaves.md", "Leaves of Grass", "poetry", ["I celebrate myself."])
+        await wait_for(pilot, lambda: any(label.startswith("poetry") for label in top_labels(screen)))
+
+
+def test_a_change_to_a_folder_looks_at_every_file_again(library: Path) -> None:
+    loader = LibraryLoader(library, cache=ParseCache(library))
+    loader.load()
+    (library / "poems").mkdir()
+    write_book(library / "poems", "leaves.md", "Leaves of Grass", "poetry", ["I celebrate myself."])
+    done = threading.Event()
+    titles: list[str] = []
+
+    def update() -> None:
+        titles.extend(sorted(document.title for document in loader.update([library / "poems"]).documents))
+        done.set()
+
+    threading.Thread(target=update, daemon=True).start()
+    assert done.wait(10), "update of a folder never finished (a lock taken twice)"
+    assert titles == ["Essays", "Leaves of Grass", "Walden"]

@@ -54,7 +54,7 @@ class LibraryLoader:
         self.cache = cache
         self._cached: dict[str, CachedFile] | None = None
         self.merges = MergeMemo()
-        self._lock = threading.Lock()  # the load worker and the folder watcher take turns
+        self._lock = threading.RLock()  # the load worker and the folder watcher take turns; update may load
         self._last_run: _LoadRun | None = None
         self._looked: tuple[list[FoundFile], dict[str, str], dict[str, LookedAt | str]] | None = None
         self.files_read = 0  # how many files the last load parsed (0: the cache had everything)
