@@ -243,8 +243,15 @@ class _LoadRun:
         except (OSError, ValueError, RuntimeError, BrokenProcessPool):  # no worker processes here: parse in this one
             for job in jobs:
                 if self.results.get(job.name) is _WAITING:
-                    looked = LookedAt(os.stat(job.path), job.is_link)
-                    self._parse_here(job.name, job.path, looked, job.key)
+                    self._parse_job_here(job)
+
+    def _parse_job_here(self, job: ParseJob) -> None:
+        try:
+            looked = LookedAt(os.stat(job.path), job.is_link)
+        except OSError as error:
+            self._unreadable(job.name, f"cannot be read: {error.strerror or error}")
+            return
+        self._parse_here(job.name, job.path, looked, job.key)
 
     def _take(self, parsed: CacheRows | tuple[str, str]) -> None:
         if len(parsed) == 2:
