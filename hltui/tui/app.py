@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -107,8 +108,11 @@ class HltuiApp(App[None]):
         try:
             watch_folder(self.library_path, self._read_changed, self._stop_watching, self._watch_ready)
         except Exception as error:  # noqa: BLE001 - no watching (inotify limit, no watchfiles) is not fatal
+            if self._stop_watching.is_set():
+                return  # the app is closing: a change read meanwhile has nowhere to go
             message = f"Not watching {self.library_path} for changes: {error}"
-            self.call_from_thread(self.notify, one_line(message), severity="warning", markup=False)
+            with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
+                self.call_from_thread(self.notify, one_line(message), severity="warning", markup=False)
 
     def _watch_ready(self) -> None:
         """The watch is in place: look at every file once, for what a sync changed since the load."""
