@@ -1,0 +1,1 @@
+"""Reviewing highlights: stable ids, the review store (FSRS cards, favorites, notes) and selections (no Textual)."""
