@@ -240,3 +240,15 @@ def test_readwise_and_reader_ids_are_used_when_the_export_carries_them() -> None
         assert highlight_id(article, highlight) == highlight_id(article, Highlight(text="same words"))
     assert highlight_id(book, Highlight(text="same words")) != highlight_id(article, Highlight(text="same words"))
     assert document_id(book) == document_id(Document(title="book", source_path="elsewhere.md", author="someone"))
+
+
+def test_the_review_package_imports_without_textual() -> None:
+    code = (
+        "import importlib, pkgutil, sys, hltui.review as review\n"
+        "names = [m.name for m in pkgutil.iter_modules(review.__path__, 'hltui.review.')]\n"
+        "[importlib.import_module(name) for name in names]\n"
+        "print(len(names), 'textual' in sys.modules)"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    count, textual_loaded = output.split()
+    assert int(count) >= 6 and textual_loaded == "False"
