@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
-from hltui.library import LibraryError, load_library, summary_of
+from hltui.library import Library, LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, cache_folder, clear_cache
 from hltui.library.cache_rows import Summary
 from hltui.library.load import LibraryLoader
@@ -20,7 +20,7 @@ from hltui.text import one_line
 if TYPE_CHECKING:
     from hltui.tui.app import HltuiApp
 
-SUBCOMMANDS = ("export", "check", "cache")
+SUBCOMMANDS = ("export", "check", "cache", "review", "random")
 EXIT_USAGE = 2
 
 
@@ -36,18 +36,24 @@ def resolve_library_path(argument: str | None, config: Config) -> Path:
     return Path(chosen).expanduser() if chosen else bundled_samples()
 
 
-def build_app(path: Path, config: Config | None = None, *, use_cache: bool = True) -> HltuiApp:
+def build_app(
+    path: Path, config: Config | None = None, *, use_cache: bool = True, start_in_review: bool = False
+) -> HltuiApp:
     """The one factory for the app, shared by `main` and the tests."""
     from hltui.tui.app import HltuiApp  # Textual is imported only when the app runs.
 
-    return HltuiApp(path, config or load_config(), ParseCache(path) if use_cache else None)
+    cache = ParseCache(path) if use_cache else None
+    return HltuiApp(path, config or load_config(), cache, start_in_review=start_in_review)
 
 
 def _parser(subcommand: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"hltui {subcommand}" if subcommand else "hltui",
         description="Read your Readwise/Kindle/Reader highlight exports from the keyboard.",
-        epilog="Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui cache clear`.",
+        epilog=(
+            "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`,"
+            " `hltui random [PATH] --tag TAG --format text|markdown|json`, `hltui cache clear`."
+        ),
     )
     if subcommand == "cache":
         parser.add_argument("action", choices=("clear",), help="clear: remove every cached parse")
@@ -58,6 +64,9 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"hltui {__version__}")
     if subcommand == "export":
         parser.add_argument("--format", choices=("json", "markdown"), default="json", help="output format")
+    if subcommand == "random":
+        parser.add_argument("--tag", help="only highlights with this tag (document or highlight tag)")
+        parser.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
     return parser
 
 
@@ -79,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = resolve_library_path(options.path, config)
     if path == bundled_samples() and not path.is_dir():
         return _fail(f"no library given: pass a PATH, set ${LIBRARY_ENV}, or set `library` in {config.path}")
-    if subcommand is None:
+    if subcommand in (None, "review"):
         if not path.exists():
             return _fail(f"library path not found: {path}")
-        build_app(path, config, use_cache=not options.no_cache).run()
+        build_app(path, config, use_cache=not options.no_cache, start_in_review=subcommand == "review").run()
         return 0
     cache = None if options.no_cache else ParseCache(path)
     try:
@@ -95,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0
+        if subcommand == "random":
+            library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
+            _notice(cache)
+            return _random(library, options.tag, options.format)
         loader = LibraryLoader(path, config.read_rules, cache, parallel=True)
         summary = loader.cached_summary() or summary_of(loader.load())
         _notice(cache)
@@ -105,6 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (`| head`) has gone; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _random(library: Library, tag: str | None, form: str) -> int:
+    """Print one highlight with its citation, for a shell greeting; exit 1 when none matches."""
+    from hltui.export import highlight_citation
+    from hltui.review.random_pick import random_highlight
+
+    picked = random_highlight(library.documents, tag)
+    if picked is None:
+        return _fail(f"no highlight{' tagged ' + tag if tag else ''} in {library.root}")
+    document, index = picked
+    sys.stdout.write(highlight_citation(document, document.highlights[index], form) + "\n")
+    return 0
 
 
 def _check(summary: Summary) -> int:

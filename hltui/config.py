@@ -33,6 +33,8 @@ class Config:
     follow_symlinks: bool = False
     # Watch the folder while the app runs and show what a sync adds or changes.
     watch: bool = True
+    # How many highlights the daily review shows ([review] daily = 10).
+    review_daily: int = 10
 
     @property
     def read_rules(self) -> ReadRules:
@@ -79,6 +81,7 @@ def _from_table(raw: dict[str, object], path: Path) -> Config:
         max_file_mb=table.megabytes("max_file_mb"),
         follow_symlinks=table.flag("follow_symlinks"),
         watch=table.flag("watch", default=True),
+        review_daily=table.daily_review(),
     )
     if not table.wrong:
         return config
@@ -112,6 +115,14 @@ class _Table:
             return value
         self.wrong.append(key)
         return DEFAULT_MAX_FILE_MB
+
+    def daily_review(self) -> int:
+        review = self.raw.get("review", {})
+        value = review.get("daily", 10) if isinstance(review, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
+            return value
+        self.wrong.append("review.daily")
+        return 10
 
     def keymap(self) -> dict[str, str]:
         raw = self.raw.get("keymap", {})

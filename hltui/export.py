@@ -118,3 +118,14 @@ def quote_with_citation(document: Document, highlight: Highlight) -> str:
     source = f"[{document.title}]({document.url})" if document.url else document.title
     citation = f"— {document.author}, {source}" if document.author else f"— {source}"
     return f"{quoted}\n{citation}"
+
+
+def highlight_citation(document: Document, highlight: Highlight, form: str) -> str:
+    """One highlight with where it comes from: plain text, a Markdown quote, or a JSON object."""
+    if form == "markdown":
+        return quote_with_citation(document, highlight)
+    if form == "json":
+        fields = {"title": document.title, "author": document.author, "url": document.url}
+        return json.dumps({**fields, **_highlight_json(highlight)}, ensure_ascii=False)
+    source = f"{document.title}, {document.author}" if document.author else document.title
+    return f"{strip_control(highlight.text)}\n— {strip_control(source)}"

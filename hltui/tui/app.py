@@ -42,8 +42,11 @@ class HltuiApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Show every key"),
     ]
 
-    def __init__(self, library_path: Path, config: Config, cache: ParseCache | None = None) -> None:
+    def __init__(
+        self, library_path: Path, config: Config, cache: ParseCache | None = None, *, start_in_review: bool = False
+    ) -> None:
         super().__init__()
+        self.start_in_review = start_in_review
         self.library_path = library_path
         self.config = config
         self.cache = cache
@@ -60,7 +63,10 @@ class HltuiApp(App[None]):
             self.set_keymap(self.config.keymap)
         if self.config.error:
             self.notify(one_line(self.config.error), severity="warning", markup=False, timeout=8)
-        self.push_screen(MainScreen(self.config.grouping))
+        main = MainScreen(
+            self.config.grouping, daily_count=self.config.review_daily, start_in_review=self.start_in_review
+        )
+        self.push_screen(main)
         self.load()
 
     def _apply_theme(self, theme: object) -> None:
@@ -191,6 +197,8 @@ PALETTE_ACTIONS = (
     ("Open URL", "Open the document in the browser", "open_document_url"),
     ("Open highlight link", "Open the highlight's own link", "open_highlight_url"),
     ("Search", "Search the library", "search"),
+    ("Daily review", "Rate a few highlights: due ones first, then new ones from many documents", "daily_review"),
+    ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
 )
 
 

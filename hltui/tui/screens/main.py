@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +26,11 @@ from hltui.tui.clipboard import copy_outside_terminal
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree, TreeOrder
 
+if TYPE_CHECKING:
+    from hltui.review.store import ReviewStore  # opened only when a review starts
+
 SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
+THEMED_REVIEW_SIZE = 50
 GUARDED_ACTIONS = (
     "open_document_url",
     "copy_url",
@@ -74,6 +80,17 @@ class MainScreen(Screen[None]):
         Binding(
             "e", "show_problems", "Problems", show=False, id="problems", tooltip="Files skipped or read with problems"
         ),
+        Binding(
+            "R",
+            "daily_review",
+            "Review",
+            show=False,
+            id="daily_review",
+            tooltip="Daily review: a few highlights to rate",
+        ),
+        Binding(
+            "v", "review_here", "Review this", show=False, id="review_here", tooltip="Review the tag or document chosen"
+        ),
     ]
 
     # always_update: a reload of an unchanged folder must still refresh (and not deep-compare libraries).
@@ -85,13 +102,16 @@ class MainScreen(Screen[None]):
     sidebar_width: reactive[int] = reactive(2, init=False)
     is_loading: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, grouping: str = "tag") -> None:
+    def __init__(self, grouping: str = "tag", *, daily_count: int = 10, start_in_review: bool = False) -> None:
         super().__init__()
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
         self.chosen_group: Group | None = None
         self.search_index = LiveSearchIndex()
         self._place_to_restore: tuple[str, str | None] | None = None
         self._library_is_final = False
+        self._review_store: ReviewStore | None = None
+        self.daily_count = daily_count
+        self.start_in_review = start_in_review
         self._binding_states: tuple[bool, ...] = ()
 
     class ReloadRequested(Message):
@@ -123,6 +143,9 @@ class MainScreen(Screen[None]):
         self.library = library
         if final:
             self._index_for_search(library)
+            if self.start_in_review:
+                self.start_in_review = False
+                self.action_daily_review()
 
     @work(thread=True, exclusive=True, group="search-index")
     def _index_for_search(self, library: Library) -> None:
@@ -381,6 +404,57 @@ class MainScreen(Screen[None]):
                 return
         if self._library_is_final:
             self.current_document = None
+
+    @property
+    def review_store(self) -> ReviewStore:
+        """hltui's review state (in its data folder), opened when first needed."""
+        if self._review_store is None:
+            from hltui.review.store import ReviewStore
+
+            self._review_store = ReviewStore()
+            if self._review_store.notice:
+                self.notify(one_line(self._review_store.notice), severity="warning", markup=False)
+        return self._review_store
+
+    def action_daily_review(self) -> None:
+        """Start today's review: due highlights first, then new ones from many documents."""
+        from hltui.review.daily import daily_selection
+
+        if self.library is None:
+            return
+        store = self.review_store
+        pairs = daily_selection(self.library.documents, store, self.daily_count, modified=self.library.modified)
+        self._start_review(pairs, "Daily review")
+
+    def action_review_here(self) -> None:
+        """Review the highlights of the tag (group) or document under the tree's cursor."""
+        from hltui.review.daily import themed_selection
+
+        node = self.query_one(TagTree).cursor_node
+        data = node.data if node is not None else None
+        if isinstance(data, Group):
+            documents, title = data.all_documents(), f"Review: {data.name}"
+        elif isinstance(data, Document):
+            documents, title = [data], f"Review: {data.title}"
+        else:
+            self.notify("Choose a tag or a document in the tree first", severity="warning")
+            return
+        pairs = [(document, index) for document in documents for index in range(len(document.highlights))]
+        self._start_review(themed_selection(pairs, self.review_store, count=THEMED_REVIEW_SIZE), title)
+
+    def review_pairs(self, pairs: list[tuple[Document, int]], title: str) -> None:
+        """Review these highlights (search results), due ones first."""
+        from hltui.review.daily import themed_selection
+
+        self._start_review(themed_selection(pairs, self.review_store, count=THEMED_REVIEW_SIZE), title)
+
+    def _start_review(self, pairs: list[tuple[Document, int]], title: str) -> None:
+        from hltui.tui.screens.review import ReviewScreen
+
+        if not pairs:
+            self.notify("Nothing to review here: no highlights, or all of them discarded", severity="warning")
+            return
+        self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)))
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""

@@ -1,0 +1,236 @@
+"""Review: one highlight at a time, rated for spaced repetition (the daily review or a themed one)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from hltui.model import Document, Highlight
+from hltui.review.ids import document_id, highlight_id
+from hltui.review.store import ReviewStore
+from hltui.text import one_line, strip_control
+from hltui.tui.browser import open_in_browser
+from hltui.tui.clipboard import copy_outside_terminal
+from hltui.tui.widgets.highlight_markdown import markdown
+
+Pair = tuple[Document, int]
+RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+
+
+class ReviewScreen(Screen[None]):
+    """Shows each chosen highlight large, with its source and notes; keys rate, keep or set it aside."""
+
+    BINDINGS = [
+        Binding("1", "rate(1)", "Again", id="review.again", tooltip="Rate: again (see it again soon)"),
+        Binding("2", "rate(2)", "Hard", id="review.hard", tooltip="Rate: hard"),
+        Binding("3", "rate(3)", "Good", id="review.good", tooltip="Rate: good"),
+        Binding("4", "rate(4)", "Easy", id="review.easy", tooltip="Rate: easy (see it much later)"),
+        Binding("space", "skip", "Next", id="review.skip", tooltip="Show the next one without rating"),
+        Binding("f", "favorite", "Fav", id="review.favorite", tooltip="Favorite or unfavorite this highlight"),
+        Binding("d", "discard", "Discard", id="review.discard", tooltip="Never show it in reviews again (u undoes)"),
+        Binding("n", "edit_note", "Note", id="review.note", tooltip="Add or edit your own note"),
+        Binding("plus", "weight(1)", "More", show=False, id="review.more", tooltip="Show this document more often"),
+        Binding("minus", "weight(-1)", "Less", show=False, id="review.less", tooltip="Show this document less often"),
+        Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last rating, favorite, discard or note"),
+        Binding("o", "open_url", "Open", show=False, id="review.open", tooltip="Open the source in the browser"),
+        Binding("c", "copy", "Copy", show=False, id="review.copy", tooltip="Copy the highlight's text"),
+        Binding("q,escape", "leave", "Leave", id="review.leave", tooltip="Leave the review (ratings are kept)"),
+    ]
+
+    def __init__(self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review") -> None:
+        super().__init__()
+        self.pairs = list(pairs)
+        self.store = store
+        self.review_title = title
+        self.position = 0
+        self.rated = 0
+        self._went_from: list[int] = []  # positions left by a rating or a discard, for undo
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review"):
+            yield Static(id="review-progress")
+            yield Static(id="review-source")
+            yield Static(id="review-text")
+            yield Static(id="review-notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = one_line(self.review_title)
+        self._show()
+
+    @property
+    def current(self) -> tuple[Document, Highlight, str] | None:
+        """The document, highlight and highlight id under review, or None once finished."""
+        if self.position >= len(self.pairs):
+            return None
+        document, index = self.pairs[self.position]
+        highlight = document.highlights[index]
+        return document, highlight, highlight_id(document, highlight)
+
+    def _show(self) -> None:
+        current = self.current
+        progress = self.query_one("#review-progress", Static)
+        if current is None:
+            progress.update(Text(f"{self.review_title} finished: {self.rated} rated of {len(self.pairs)}"))
+            self.query_one("#review-source", Static).update(self._what_is_next())
+            self.query_one("#review-text", Static).update("")
+            self.query_one("#review-notes", Static).update("")
+            self.refresh_bindings()
+            return
+        document, highlight, hid = current
+        progress.update(Text(f"{self.position + 1} / {len(self.pairs)}", style="dim"))
+        self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(hid)))
+        self.query_one("#review-text", Static).update(markdown(highlight.text))
+        self.query_one("#review-notes", Static).update(_notes(highlight, self.store.note(hid)))
+        self.refresh_bindings()
+
+    def _what_is_next(self) -> Text:
+        now = datetime.now(UTC)
+        due, following = self.store.due_count(now), self.store.next_due(now)
+        text = Text(f"{due} due now. ")
+        if following is not None:
+            text.append(f"Next due {following.astimezone().strftime('%A %d %B, %H:%M')}. ")
+        text.append("q leaves.", style="dim")
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("leave", "undo"):
+            return True
+        return None if self.current is None else True
+
+    # Actions ------------------------------------------------------------------------------
+
+    def action_rate(self, rating: int) -> None:
+        """Rate the highlight (1 again .. 4 easy) and go on."""
+        if (current := self.current) is None:
+            return
+        self.store.rate(current[2], rating)
+        self.rated += 1
+        self.notify(f"Rated {RATINGS.get(rating, rating)}", timeout=1.5)
+        self._advance(remember=True)
+
+    def action_skip(self) -> None:
+        """Show the next highlight without rating this one."""
+        if self.current is not None:
+            self._advance(remember=False)
+
+    def _advance(self, *, remember: bool) -> None:
+        if remember:
+            self._went_from.append(self.position)
+        self.position += 1
+        self._show()
+
+    def action_favorite(self) -> None:
+        """Favorite or unfavorite the highlight (shown in the tree's Favorites group)."""
+        if (current := self.current) is None:
+            return
+        favorite = not self.store.is_favorite(current[2])
+        self.store.set_favorite(current[2], favorite)
+        self.notify("Favorited" if favorite else "No longer a favorite", timeout=1.5)
+        self._show()
+
+    def action_discard(self) -> None:
+        """Never show this highlight in reviews again (u brings it back)."""
+        if (current := self.current) is None:
+            return
+        self.store.discard(current[2])
+        self.notify("Discarded: it will not come up in reviews again (u undoes)", timeout=2)
+        self._advance(remember=True)
+
+    def action_edit_note(self) -> None:
+        """Add or edit your own note on the highlight."""
+        from hltui.tui.screens.note_dialog import NoteDialog
+
+        if (current := self.current) is None:
+            return
+        hid = current[2]
+
+        def keep(note: str | None) -> None:
+            if note is not None:
+                self.store.set_note(hid, note or None)
+                self._show()
+
+        self.app.push_screen(NoteDialog(self.store.note(hid)), keep)
+
+    def action_weight(self, step: int) -> None:
+        """Show this document more (+) or less (-) often in daily reviews."""
+        if (current := self.current) is None:
+            return
+        weight = self.store.change_weight(document_id(current[0]), step)
+        self.notify(f"This document's weight in daily reviews is now {weight:+d}", timeout=2)
+
+    def action_undo(self) -> None:
+        """Undo the last rating, favorite, discard, note or weight change."""
+        undone = self.store.undo()
+        if undone is None:
+            self.notify("Nothing to undo", severity="warning")
+            return
+        if undone in ("rating", "discard") and self._went_from:
+            self.position = self._went_from.pop()
+            self.rated -= undone == "rating"
+        self.notify(f"Undid the {undone}", timeout=1.5)
+        self._show()
+
+    def action_open_url(self) -> None:
+        """Open the highlight's own link, or else the document's."""
+        if (current := self.current) is None:
+            return
+        url = current[1].url or current[0].url
+        if url and open_in_browser(url):
+            self.notify(one_line(f"Opening {url[:80]}"), markup=False)
+            return
+        from hltui.tui.screens.url_dialog import UrlDialog
+
+        if url:
+            self.app.push_screen(UrlDialog(url))
+        else:
+            self.notify("This highlight has no URL", severity="warning")
+
+    def action_copy(self) -> None:
+        """Copy the highlight's text (OSC 52, tmux and the native clipboard)."""
+        if (current := self.current) is None:
+            return
+        self.app.copy_to_clipboard(current[1].text)
+        self._copy_natively(current[1].text)
+        self.notify("Copied highlight", timeout=1.5)
+
+    @work(thread=True, group="clipboard")
+    def _copy_natively(self, text: str) -> None:
+        copy_outside_terminal(text)
+
+    def action_leave(self) -> None:
+        """Leave the review; every rating made so far is kept."""
+        self.dismiss()
+
+
+def _source(document: Document, highlight: Highlight, favorite: bool) -> Text:
+    """`Title — Author · Location · #tags ★`, all literal."""
+    text = Text(strip_control(document.title).replace("\n", " "), style="bold")
+    if document.author:
+        text.append(" — " + one_line(document.author))
+    details = [one_line(highlight.location)] if highlight.location else []
+    details += ["#" + one_line(tag) for tag in highlight.tags]
+    if details:
+        text.append("\n" + " · ".join(details), style="dim")
+    if favorite:
+        text.append("  ★ favorite", style="bold")
+    return text
+
+
+def _notes(highlight: Highlight, own_note: str | None) -> RenderableType:
+    parts: list[RenderableType] = []
+    if highlight.note:
+        parts.append(Text("Note: ", style="bold").append(Text(strip_control(highlight.note), style="")))
+    if own_note:
+        parts.append(Text("Your note: ", style="bold").append(Text(strip_control(own_note), style="")))
+    return Group(*parts)

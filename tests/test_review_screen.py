@@ -1,0 +1,106 @@
+"""The review, driven with the keys a user presses; its state survives a restart; the exports are untouched."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from rich.console import Console
+from test_hostile import fingerprint
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from hltui.cli import build_app, main
+from hltui.config import load_config
+from hltui.review.store import ReviewStore
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.screens.review import ReviewScreen
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "exports"
+    shutil.copytree(SAMPLES, folder)
+    return folder
+
+
+def shown(screen: ReviewScreen, widget_id: str) -> str:
+    """What one of the review's parts shows, as plain text."""
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    console.print(screen.query_one(f"#{widget_id}", Static).content)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def test_a_whole_daily_review_with_keys_is_kept_after_a_restart(library: Path) -> None:
+    before = fingerprint(library)
+    app = build_app(library, load_config(), start_in_review=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        total = len(review.pairs)
+        assert total == 10 and shown(review, "review-progress").startswith("1 / 10")
+        first_title = review.pairs[0][0].title
+        assert first_title in shown(review, "review-source")
+        await press(pilot, "3")  # good
+        assert shown(review, "review-progress").startswith("2 / 10")
+        await press(pilot, "f")  # favorite the second one
+        assert "favorite" in shown(review, "review-source")
+        await press(pilot, "n")
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press(*"keep this")
+        await press(pilot, "enter")
+        assert "Your note: keep this" in shown(review, "review-notes")
+        await press(pilot, "d")  # discard the second one
+        await press(pilot, "u")  # ... and take it back
+        assert shown(review, "review-progress").startswith("2 / 10")
+        await press(pilot, "1", "space", *"4" * 7)
+        assert "finished: 9 rated of 10" in shown(review, "review-progress")
+        rated = [review.pairs[index] for index in (0, 1, *range(3, 10))]
+        await press(pilot, "q")
+        assert isinstance(app.screen, MainScreen)
+    store = ReviewStore()
+    later = datetime.now(UTC) + timedelta(days=400)
+    assert store.due_count(later) == 9 and store.notes() and store.favorites()
+    assert all(store.card(hid) is not None for hid in _ids(rated))
+    store.close()
+    assert fingerprint(library) == before  # the review never wrote in the export folder
+
+
+def _ids(pairs: list[tuple[object, int]]) -> list[str]:
+    from hltui.review.ids import highlight_id
+
+    return [highlight_id(document, document.highlights[index]) for document, index in pairs]  # type: ignore[attr-defined]
+
+
+async def test_v_reviews_the_tag_under_the_cursor(library: Path) -> None:
+    app = build_app(library, load_config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await press(pilot, "v")  # the cursor starts on Favorites
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.review_title == "Review: Favorites"
+        assert review.pairs and all(document.is_favorite for document, _ in review.pairs)
+
+
+def test_random_prints_one_highlight_with_its_citation(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["random", str(library), "--tag", "walking", "--format", "json"]) == 0
+    picked = json.loads(capsys.readouterr().out)
+    assert picked["text"] and picked["title"]
+    assert main(["random", str(library), "--format", "markdown"]) == 0
+    quote = capsys.readouterr().out
+    assert quote.startswith("> ") and "\n— " in quote
+    assert main(["random", str(library), "--tag", "no-such-tag-anywhere"]) != 0
