@@ -17,9 +17,11 @@ from textual.widgets import Input, Static
 
 from hltui.cli import build_app, main
 from hltui.config import load_config
+from hltui.library import Group
 from hltui.review.store import ReviewStore
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
+from hltui.tui.widgets.tag_tree import TagTree
 
 
 @pytest.fixture
@@ -104,3 +106,20 @@ def test_random_prints_one_highlight_with_its_citation(library: Path, capsys: py
     quote = capsys.readouterr().out
     assert quote.startswith("> ") and "\n— " in quote
     assert main(["random", str(library), "--tag", "no-such-tag-anywhere"]) != 0
+
+
+async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(library: Path) -> None:
+    app = build_app(library, load_config(), start_in_review=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        position = next(number for number, (document, _) in enumerate(review.pairs) if not document.is_favorite)
+        chosen = review.pairs[position][0]
+        await press(pilot, *[" "] * position, "f", "q")
+        main_screen = app.screen
+        assert isinstance(main_screen, MainScreen)
+        favorites = main_screen.query_one(TagTree).root.children[0].data
+        assert isinstance(favorites, Group) and favorites.name == "Favorites"
+        assert chosen in favorites.documents

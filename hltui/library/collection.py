@@ -32,8 +32,10 @@ class Library:
         """Highlights over all documents."""
         return sum(len(document.highlights) for document in self.documents)
 
-    def groups(self, grouping: str) -> list[Group]:
-        """Top-level groups for a grouping: tag, category, author or folder."""
+    def groups(self, grouping: str, also_favorite: Callable[[Document], bool] | None = None) -> list[Group]:
+        """Top-level groups for a grouping: tag, category, author or folder (see group_by_tag for the rest)."""
+        if grouping == "tag":
+            return group_by_tag(self.documents, also_favorite)
         builders: dict[str, Callable[[Iterable[Document]], list[Group]]] = {
             "tag": group_by_tag,
             "category": group_by_category,

@@ -49,14 +49,17 @@ def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[
     return by_title
 
 
-def group_by_tag(documents: Iterable[Document]) -> list[Group]:
-    """Groups per tag (document and highlight tags), nested on `/`, plus Favorites and Untagged."""
+def group_by_tag(documents: Iterable[Document], also_favorite: Callable[[Document], bool] | None = None) -> list[Group]:
+    """Groups per tag (document and highlight tags), nested on `/`, plus Favorites and Untagged.
+
+    `also_favorite` adds documents marked favorite outside the exports (in a review).
+    """
     roots: dict[str, Group] = {}
     favorites = Group(FAVORITES, "favorites")
     untagged = Group(UNTAGGED, "untagged")
     for document in documents:
         tags = document_tags(document)
-        if document.is_favorite:
+        if document.is_favorite or (also_favorite is not None and also_favorite(document)):
             favorites.documents.append(document)
         if not tags:
             untagged.documents.append(document)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events, work
@@ -174,7 +175,17 @@ class MainScreen(Screen[None]):
         if self.library is None:
             return
         order = TreeOrder(self.document_order, dict(self.library.modified))
-        self.query_one(TagTree).show_groups(self.library.groups(self.grouping), order)
+        self.query_one(TagTree).show_groups(self.library.groups(self.grouping, self._review_favorite()), order)
+
+    def _review_favorite(self) -> Callable[[Document], bool] | None:
+        """Whether a document holds a highlight favorited in a review (None when there are none)."""
+        from hltui.review.database import default_path
+        from hltui.review.ids import document_id
+
+        if self._review_store is None and not default_path().exists():
+            return None  # never reviewed: no review database to open
+        favorite_ids = self.review_store.favorite_documents()
+        return (lambda document: document_id(document) in favorite_ids) if favorite_ids else None
 
     def watch_grouping(self) -> None:
         self._fill_tree()
@@ -454,7 +465,8 @@ class MainScreen(Screen[None]):
         if not pairs:
             self.notify("Nothing to review here: no highlights, or all of them discarded", severity="warning")
             return
-        self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)))
+        # Favorites set in the review join the tree's Favorites group when it closes.
+        self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)), lambda _: self._fill_tree())
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""

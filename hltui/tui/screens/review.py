@@ -114,7 +114,7 @@ class ReviewScreen(Screen[None]):
         """Rate the highlight (1 again .. 4 easy) and go on."""
         if (current := self.current) is None:
             return
-        self.store.rate(current[2], rating)
+        self.store.rate(current[2], rating, document_id=document_id(current[0]))
         self.rated += 1
         self.notify(f"Rated {RATINGS.get(rating, rating)}", timeout=1.5)
         self._advance(remember=True)
@@ -135,6 +135,7 @@ class ReviewScreen(Screen[None]):
         if (current := self.current) is None:
             return
         favorite = not self.store.is_favorite(current[2])
+        self.store.place({current[2]: document_id(current[0])})  # so the tree can find its document
         self.store.set_favorite(current[2], favorite)
         self.notify("Favorited" if favorite else "No longer a favorite", timeout=1.5)
         self._show()
