@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -252,3 +253,21 @@ def test_the_review_package_imports_without_textual() -> None:
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     count, textual_loaded = output.split()
     assert int(count) >= 6 and textual_loaded == "False"
+
+
+def test_a_store_opened_on_one_thread_is_used_on_another(store: ReviewStore) -> None:
+    errors: list[BaseException] = []
+
+    def rate_many() -> None:
+        try:
+            for number in range(20):
+                store.rate(f"h:worker{number}", 3, now=START)
+        except BaseException as error:  # reported to the test below
+            errors.append(error)
+
+    worker = threading.Thread(target=rate_many)
+    worker.start()
+    for number in range(20):
+        store.set_favorite(f"h:main{number}", True)
+    worker.join()
+    assert errors == [] and len(store.favorites()) == 20 and store.due_count(START + timedelta(days=1)) == 20

@@ -75,7 +75,8 @@ def move_aside(path: Path) -> Path:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=10)
+    # A selection may run in a worker thread while the screen rates on the main one; the store serialises writes.
+    connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
     try:
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode=WAL")

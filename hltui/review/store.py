@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -37,6 +38,7 @@ class ReviewStore:
         self.path = path if path is not None else default_path()
         self.scheduler = scheduler if scheduler is not None else Scheduler()
         self._connection, self.notice = open_database(self.path)
+        self._write_lock = threading.RLock()
 
     def close(self) -> None:
         """Close the database."""
@@ -45,7 +47,7 @@ class ReviewStore:
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         # IMMEDIATE takes the write lock before the first read, so read-modify-write never races another process.
-        with self._connection as connection:
+        with self._write_lock, self._connection as connection:
             connection.execute("BEGIN IMMEDIATE")
             yield connection
 
