@@ -13,7 +13,7 @@ from conftest import SAMPLES
 from rich.console import Console
 from test_hostile import fingerprint
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Sparkline, Static
 
 from hltui.cli import build_app, main
 from hltui.config import load_config
@@ -21,6 +21,7 @@ from hltui.library import Group
 from hltui.review.store import ReviewStore
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
+from hltui.tui.screens.stats import StatsScreen
 from hltui.tui.widgets.tag_tree import TagTree
 
 
@@ -123,3 +124,22 @@ async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(librar
         favorites = main_screen.query_one(TagTree).root.children[0].data
         assert isinstance(favorites, Group) and favorites.name == "Favorites"
         assert chosen in favorites.documents
+
+
+async def test_statistics_chart_the_reviews_done_and_the_library(library: Path) -> None:
+    app = build_app(library, load_config(), start_in_review=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await press(pilot, "3", "4", "q", "S")
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        assert sum(stats.query_one("#stats-reviews", Sparkline).data or []) == 2
+        summary = str(stats.query_one("#stats-summary", Static).content)
+        assert "15 documents · 222 highlights" in summary and "streak 1 days" in summary
+        console = Console(width=100, file=io.StringIO(), color_system=None)
+        console.print(stats.query_one("#stats-categories", Static).content)
+        categories = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "books" in categories and "█" in categories
+        await press(pilot, "q")
+        assert isinstance(app.screen, MainScreen)

@@ -199,6 +199,7 @@ PALETTE_ACTIONS = (
     ("Search", "Search the library", "search"),
     ("Daily review", "Rate a few highlights: due ones first, then new ones from many documents", "daily_review"),
     ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
+    ("Statistics", "Reviews per day, the streak, what is due, highlights per category and tag", "show_stats"),
 )
 
 

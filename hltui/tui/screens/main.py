@@ -89,6 +89,7 @@ class MainScreen(Screen[None]):
             id="daily_review",
             tooltip="Daily review: a few highlights to rate",
         ),
+        Binding("S", "show_stats", "Stats", show=False, id="stats", tooltip="Review and library statistics"),
         Binding(
             "v", "review_here", "Review this", show=False, id="review_here", tooltip="Review the tag or document chosen"
         ),
@@ -467,6 +468,13 @@ class MainScreen(Screen[None]):
             return
         # Favorites set in the review join the tree's Favorites group when it closes.
         self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)), lambda _: self._fill_tree())
+
+    def action_show_stats(self) -> None:
+        """Due today, the streak, reviews per day and the library's highlights per category and tag."""
+        from hltui.tui.screens.stats import StatsScreen
+
+        if self.library is not None:
+            self.app.push_screen(StatsScreen(self.library, self.review_store))
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""

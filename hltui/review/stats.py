@@ -1,0 +1,49 @@
+"""What the statistics screen shows: counts per category and tag, documents over time (no Textual)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from hltui.library.groups import NO_CATEGORY, document_tags
+from hltui.model import Document
+
+
+def highlights_per_category(documents: Iterable[Document]) -> list[tuple[str, int]]:
+    """(category, highlights), most first."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts[document.category or NO_CATEGORY] += len(document.highlights)
+    return counts.most_common()
+
+
+def highlights_per_tag(documents: Iterable[Document], most: int = 15) -> list[tuple[str, int]]:
+    """(tag, highlights of the documents carrying it or one of its highlights), most first."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        for tag in document_tags(document):
+            counts[tag] += len(document.highlights)
+    return counts.most_common(most)
+
+
+def documents_per_month(documents: Iterable[Document], modified: Mapping[str, float]) -> list[tuple[str, int]]:
+    """(YYYY-MM, documents) by the files' modification dates, oldest first, empty months included."""
+    months: Counter[str] = Counter()
+    for document in documents:
+        stamp = modified.get(document.source_path)
+        if stamp:
+            months[datetime.fromtimestamp(stamp).strftime("%Y-%m")] += 1
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    return [(month, months.get(month, 0)) for month in _months_between(first, last)]
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:])
+    found = []
+    while f"{year:04}-{month:02}" <= last:
+        found.append(f"{year:04}-{month:02}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found

@@ -1,0 +1,74 @@
+"""Statistics: due today, the streak, reviews per day, highlights per category and tag, documents over time."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from hltui.library import Library
+from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
+from hltui.review.store import ReviewStore
+from hltui.text import one_line
+
+_BAR_WIDTH = 40
+
+
+class StatsScreen(Screen[None]):
+    """Numbers and charts about the library and the reviews."""
+
+    BINDINGS = [Binding("q,escape", "dismiss", "Close", id="stats.close", tooltip="Back to the library")]
+
+    def __init__(self, library: Library, store: ReviewStore) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        reviews = self.store.reviews_per_day(30)
+        months = documents_per_month(self.library.documents, self.library.modified)
+        yield Header()
+        with VerticalScroll(id="stats"):
+            yield Static(self._summary(sum(count for _, count in reviews)), id="stats-summary")
+            yield Label("Reviews per day, last 30 days", classes="stats-title")
+            yield Sparkline([count for _, count in reviews], id="stats-reviews")
+            yield Label("Highlights per category", classes="stats-title")
+            yield Static(_bars(highlights_per_category(self.library.documents)), id="stats-categories")
+            yield Label("Highlights per tag (the 15 largest)", classes="stats-title")
+            yield Static(_bars(highlights_per_tag(self.library.documents)), id="stats-tags")
+            yield Label(_months_title(months), classes="stats-title")
+            yield Sparkline([count for _, count in months] or [0], id="stats-months")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Statistics"
+
+    def _summary(self, reviews: int) -> Text:
+        library = self.library
+        text = Text(f"{len(library.documents)} documents · {library.highlight_count} highlights\n", style="bold")
+        text.append(f"{self.store.due_count()} due today · streak {self.store.streak()} days · ")
+        text.append(f"{reviews} reviews in the last 30 days")
+        return text
+
+
+def _bars(rows: list[tuple[str, int]]) -> Table:
+    """A label, a bar as long as the count (the largest fills the width) and the count."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, max_width=30)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right")
+    largest = max((count for _, count in rows), default=0) or 1
+    for label, count in rows:
+        bar = "█" * max(1, round(_BAR_WIDTH * count / largest)) if count else ""
+        table.add_row(Text(one_line(label), overflow="ellipsis"), Text(bar, style="cyan"), Text(str(count)))
+    return table
+
+
+def _months_title(months: list[tuple[str, int]]) -> str:
+    if len(months) < 2:
+        return "Documents over time: all files have the same date"
+    return f"Documents per month by file date, {months[0][0]} to {months[-1][0]}"
