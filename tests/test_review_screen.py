@@ -143,3 +143,18 @@ async def test_statistics_chart_the_reviews_done_and_the_library(library: Path) 
         assert "books" in categories and "█" in categories
         await press(pilot, "q")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_ctrl_r_in_search_reviews_the_results(library: Path) -> None:
+    app = build_app(library, load_config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await press(pilot, "slash")
+        await pilot.press(*"walking")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await press(pilot, "ctrl+r")
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.review_title == "Review: search “walking”"
+        assert review.pairs and len(review.pairs) <= 50

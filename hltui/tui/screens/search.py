@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 
 from hltui.library import Group
 from hltui.library.search import SearchHit
-from hltui.text import strip_control
+from hltui.model import Document
+from hltui.text import one_line, strip_control
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen
@@ -44,6 +45,7 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         Binding("down", "move(1)", "Next", show=False, id="search.next", tooltip="Next result"),
         Binding("up", "move(-1)", "Previous", show=False, id="search.previous", tooltip="Previous result"),
         Binding("ctrl+t", "toggle_scope", "Only this group", id="search.scope", tooltip="Search the chosen group only"),
+        Binding("ctrl+r", "review_results", "Review these", id="search.review", tooltip="Review the results found"),
     ]
 
     def __init__(self, main: MainScreen, group: Group | None) -> None:
@@ -103,6 +105,20 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         if len(hits) == RESULT_LIMIT:
             status = f"first {RESULT_LIMIT} results"
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
+
+    def action_review_results(self) -> None:
+        """Review the highlights found (all of a document's when its title, author or tag matched)."""
+        pairs: dict[tuple[int, int], tuple[Document, int]] = {}
+        for hit in self.hits:
+            indexes = [hit.highlight_index] if hit.highlight_index is not None else range(len(hit.document.highlights))
+            for index in indexes:
+                pairs.setdefault((id(hit.document), index), (hit.document, index))
+        if not pairs:
+            self.notify("No results to review", severity="warning")
+            return
+        query = one_line(self.query_one(Input).value.strip())
+        self.dismiss(None)
+        self.main.review_pairs(list(pairs.values()), f"Review: search “{query}”")
 
     def action_move(self, step: int) -> None:
         """Move through the results while typing."""
