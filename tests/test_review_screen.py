@@ -158,3 +158,14 @@ async def test_ctrl_r_in_search_reviews_the_results(library: Path) -> None:
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.review_title == "Review: search “walking”"
         assert review.pairs and len(review.pairs) <= 50
+
+
+async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_to_date(library: Path) -> None:
+    assert main(["check", str(library)]) == 0  # the cache now holds every file
+    app = build_app(library, load_config(), start_in_review=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        main_screen = app.screen_stack[-2]
+        assert isinstance(main_screen, MainScreen) and main_screen.search_index._library is main_screen.library

@@ -136,13 +136,13 @@ class MainScreen(Screen[None]):
     def library_loaded(self, library: Library, *, final: bool = True) -> None:
         """Show a library (as cached, still being read, or read), keeping the reader's document and highlight."""
         self.is_loading = not final
-        if library is self.library:
-            return  # the cached library turned out to be up to date
-        document = self.current_document
-        if self._place_to_restore is None and document is not None:
-            self._place_to_restore = (document_key(document), highlight_key(self.highlight) if self.highlight else None)
-        self._library_is_final = final
-        self.library = library
+        if library is not self.library:  # else the cached library turned out to be up to date
+            document = self.current_document
+            if self._place_to_restore is None and document is not None:
+                highlight = self.highlight
+                self._place_to_restore = (document_key(document), highlight_key(highlight) if highlight else None)
+            self._library_is_final = final
+            self.library = library
         if final:
             self._index_for_search(library)
             if self.start_in_review:

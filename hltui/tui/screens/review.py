@@ -83,14 +83,16 @@ class ReviewScreen(Screen[None]):
         if current is None:
             progress.update(Text(f"{self.review_title} finished: {self.rated} rated of {len(self.pairs)}"))
             self.query_one("#review-source", Static).update(self._what_is_next())
-            self.query_one("#review-text", Static).update("")
+            self.query_one("#review-text", Static).display = False  # its accent border would frame nothing
             self.query_one("#review-notes", Static).update("")
             self.refresh_bindings()
             return
         document, highlight, hid = current
         progress.update(Text(f"{self.position + 1} / {len(self.pairs)}", style="dim"))
         self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(hid)))
-        self.query_one("#review-text", Static).update(markdown(highlight.text))
+        shown_text = self.query_one("#review-text", Static)
+        shown_text.display = True
+        shown_text.update(markdown(highlight.text))
         self.query_one("#review-notes", Static).update(_notes(highlight, self.store.note(hid)))
         self.refresh_bindings()
 
