@@ -136,7 +136,7 @@ async def test_statistics_chart_the_reviews_done_and_the_library(library: Path) 
         assert isinstance(stats, StatsScreen)
         assert sum(stats.query_one("#stats-reviews", Sparkline).data or []) == 2
         summary = str(stats.query_one("#stats-summary", Static).content)
-        assert "15 documents · 222 highlights" in summary and "streak 1 days" in summary
+        assert "15 documents · 222 highlights" in summary and "streak 1 day ·" in summary
         console = Console(width=100, file=io.StringIO(), color_system=None)
         console.print(stats.query_one("#stats-categories", Static).content)
         categories = console.file.getvalue()  # type: ignore[attr-defined]

@@ -23,7 +23,6 @@ from hltui.tui.clipboard import copy_outside_terminal
 from hltui.tui.widgets.highlight_markdown import markdown
 
 Pair = tuple[Document, int]
-RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
 
 class ReviewScreen(Screen[None]):
@@ -117,8 +116,7 @@ class ReviewScreen(Screen[None]):
         if (current := self.current) is None:
             return
         self.store.rate(current[2], rating, document_id=document_id(current[0]))
-        self.rated += 1
-        self.notify(f"Rated {RATINGS.get(rating, rating)}", timeout=1.5)
+        self.rated += 1  # no toast: the progress line moving on says it was taken
         self._advance(remember=True)
 
     def action_skip(self) -> None:

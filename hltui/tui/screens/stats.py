@@ -50,7 +50,8 @@ class StatsScreen(Screen[None]):
     def _summary(self, reviews: int) -> Text:
         library = self.library
         text = Text(f"{len(library.documents)} documents · {library.highlight_count} highlights\n", style="bold")
-        text.append(f"{self.store.due_count()} due today · streak {self.store.streak()} days · ")
+        streak = self.store.streak()
+        text.append(f"{self.store.due_count()} due today · streak {streak} {'day' if streak == 1 else 'days'} · ")
         text.append(f"{reviews} reviews in the last 30 days")
         return text
 
