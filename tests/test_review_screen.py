@@ -80,6 +80,12 @@ async def test_a_whole_daily_review_with_keys_is_kept_after_a_restart(library: P
     assert all(store.card(hid) is not None for hid in _ids(rated))
     store.close()
     assert fingerprint(library) == before  # the review never wrote in the export folder
+    restarted = build_app(library, load_config())
+    async with restarted.run_test(size=(100, 40)) as pilot:
+        await restarted.workers.wait_for_complete()
+        await press(pilot, "S")
+        summary = str(restarted.screen.query_one("#stats-summary", Static).content)
+        assert "0 due today" in summary and "9 reviews in the last 30 days" in summary
 
 
 def _ids(pairs: list[tuple[object, int]]) -> list[str]:
