@@ -22,6 +22,7 @@ from hltui.review.store import ReviewStore
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.stats import StatsScreen
+from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
 
 
@@ -175,3 +176,24 @@ async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_t
         assert isinstance(app.screen, ReviewScreen)
         main_screen = app.screen_stack[-2]
         assert isinstance(main_screen, MainScreen) and main_screen.search_index._library is main_screen.library
+
+
+async def test_your_own_note_from_a_review_shows_on_the_highlights_card_in_the_reader(library: Path) -> None:
+    app = build_app(library, load_config(), start_in_review=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        document, index = review.pairs[0]
+        await press(pilot, "n")
+        await pilot.press(*"mine alone")
+        await press(pilot, "enter", "q")
+        main_screen = app.screen
+        assert isinstance(main_screen, MainScreen)
+        main_screen.show_document(document, index)
+        await pilot.pause()
+        await pilot.pause()
+        pane = main_screen.query_one(DetailPane)
+        painted = "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
+        assert "Your note: mine alone" in painted

@@ -112,12 +112,16 @@ class MainScreen(Screen[None]):
         self._place_to_restore: tuple[str, str | None] | None = None
         self._library_is_final = False
         self._review_store: ReviewStore | None = None
+        self._own_notes: dict[str, str] | None = None  # read from the review database when first needed
         self.daily_count = daily_count
         self.start_in_review = start_in_review
         self._binding_states: tuple[bool, ...] = ()
 
     class ReloadRequested(Message):
         """The user asked to read the folder again; the app owns loading."""
+
+    def on_mount(self) -> None:
+        self.query_one(DetailPane).own_note = self._own_note
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -466,8 +470,24 @@ class MainScreen(Screen[None]):
         if not pairs:
             self.notify("Nothing to review here: no highlights, or all of them discarded", severity="warning")
             return
-        # Favorites set in the review join the tree's Favorites group when it closes.
-        self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)), lambda _: self._fill_tree())
+        # Favorites and notes set in the review join the tree and the cards when it closes.
+        self.app.push_screen(ReviewScreen(pairs, self.review_store, one_line(title)), lambda _: self._after_review())
+
+    def _after_review(self) -> None:
+        self._fill_tree()
+        self._own_notes = self.review_store.notes()
+        self.query_one(DetailPane).redraw_cards()
+
+    def _own_note(self, document: Document, highlight: Highlight) -> str | None:
+        """The note the reader wrote on this highlight in a review, if any."""
+        from hltui.review.ids import highlight_id
+
+        if self._own_notes is None:
+            from hltui.review.database import default_path
+
+            has_store = self._review_store is not None or default_path().exists()
+            self._own_notes = self.review_store.notes() if has_store else {}
+        return self._own_notes.get(highlight_id(document, highlight)) if self._own_notes else None
 
     def action_show_stats(self) -> None:
         """Due today, the streak, reviews per day and the library's highlights per category and tag."""

@@ -6,7 +6,7 @@ opens, scrolls and resizes as fast as a short one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -72,6 +72,8 @@ class DetailPane(ScrollView, can_focus=True):
         """The highlight to put the cursor on when the next document is shown."""
         self.rendered_highlights = 0
         """How many times a highlight was laid out: about a screenful per move, whatever the length."""
+        self.own_note: Callable[[Document, Highlight], str | None] | None = None
+        """The reader's own note on a highlight (kept by reviews), asked for each card laid out."""
         self._width = 0  # the width the header and blocks are laid out at
         self._header: list[Strip] = []
         self._heights = BlockHeights(0, FIRST_ESTIMATE)
@@ -193,8 +195,14 @@ class DetailPane(ScrollView, can_focus=True):
             strips.extend(section_strips(console, section, width, look))
         strips.append(Strip.blank(width))
         card_start = len(strips)
-        strips.extend(card_strips(console, highlight, width, look))
+        own_note = self.own_note(self.document, highlight) if self.own_note and self.document else None
+        strips.extend(card_strips(console, highlight, width, look, own_note))
         return strips, card_start
+
+    def redraw_cards(self) -> None:
+        """Lay out the highlights again (the reader's own notes changed); heights are measured anew."""
+        self._blocks.clear()
+        self.refresh()
 
     def _measure_screen(self) -> bool:
         """Lay out every highlight on screen; say whether one was measured for the first time."""

@@ -40,13 +40,14 @@ def highlight_details(highlight: Highlight) -> Text:
     return Text(" · ".join(parts), style="dim")
 
 
-def card_body(highlight: Highlight) -> RenderableType:
-    """The highlight's Markdown, its note and its details line, one under the other."""
+def card_body(highlight: Highlight, own_note: str | None = None) -> RenderableType:
+    """The highlight's Markdown, its note, the reader's own note (from reviews) and its details line."""
     pieces: list[RenderableType] = [markdown(highlight.text)]
-    if highlight.note:
-        note = Text("Note: ", style="bold")
-        note.append(strip_control(highlight.note))
-        pieces.append(note)
+    for label, text in (("Note: ", highlight.note), ("Your note: ", own_note)):
+        if text:
+            note = Text(label, style="bold")
+            note.append(strip_control(text))
+            pieces.append(note)
     details = highlight_details(highlight)
     if details:
         pieces.append(details)
@@ -59,14 +60,16 @@ def render_strips(console: Console, renderable: RenderableType, width: int) -> l
     return [Strip(line, width) for line in console.render_lines(renderable, options, pad=True)]
 
 
-def card_strips(console: Console, highlight: Highlight, width: int, look: CardLook) -> list[Strip]:
+def card_strips(
+    console: Console, highlight: Highlight, width: int, look: CardLook, own_note: str | None = None
+) -> list[Strip]:
     """The card's lines, `width` cells wide: a left border, then the padded body."""
     inner = max(1, width - CARD_GUTTER)
     border = [Segment(BORDER, look.border), Segment(" ")]
     right = [Segment(" ")]
     return [
         Strip([*border, *line, *right], inner + CARD_GUTTER)
-        for line in render_strips(console, card_body(highlight), inner)
+        for line in render_strips(console, card_body(highlight, own_note), inner)
     ]
 
 
