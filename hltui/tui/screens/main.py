@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
 THEMED_REVIEW_SIZE = 50
+MIN_DOCUMENT_WIDTH = 40
 GUARDED_ACTIONS = (
     "open_document_url",
     "copy_url",
@@ -391,11 +392,21 @@ class MainScreen(Screen[None]):
             self.query_one(DetailPane).focus()
 
     def action_sidebar_width(self, step: int) -> None:
-        """Make the tree narrower or wider."""
-        self.sidebar_width = max(0, min(len(SIDEBAR_WIDTHS) - 1, self.sidebar_width + step))
+        """Make the tree narrower or wider; the document keeps at least MIN_DOCUMENT_WIDTH columns."""
+        wanted = max(0, min(len(SIDEBAR_WIDTHS) - 1, self.sidebar_width + step))
+        if step > 0 and SIDEBAR_WIDTHS[wanted] > self._widest_tree():
+            self.notify(f"The document needs at least {MIN_DOCUMENT_WIDTH} columns", severity="warning")
+            return
+        self.sidebar_width = wanted
+
+    def _widest_tree(self) -> int:
+        return max(SIDEBAR_WIDTHS[0], self.size.width - MIN_DOCUMENT_WIDTH)
 
     def watch_sidebar_width(self, width_index: int) -> None:
-        self.query_one(TagTree).styles.width = SIDEBAR_WIDTHS[width_index]
+        self.query_one(TagTree).styles.width = min(SIDEBAR_WIDTHS[width_index], self._widest_tree())
+
+    def on_resize(self) -> None:
+        self.watch_sidebar_width(self.sidebar_width)  # a narrower terminal must not squeeze the document
 
     def action_reload(self) -> None:
         """Read the folder again; the same document and highlight stay chosen when they still exist."""

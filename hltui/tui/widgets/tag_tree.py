@@ -33,7 +33,7 @@ class TagTree(Tree["Group | Document"]):
         Binding("j", "cursor_down", "Down", show=False, id="tree.down", tooltip="Next entry"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous entry"),
         Binding("h", "collapse_or_parent", "Collapse", show=False, id="tree.collapse", tooltip="Close or go up"),
-        Binding("l", "expand_or_open", "Expand", show=False, id="tree.expand", tooltip="Open group or document"),
+        Binding("l,right", "expand_or_open", "Expand", show=False, id="tree.expand", tooltip="Open group or document"),
         Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First entry"),
         Binding("G", "scroll_end", "Bottom", show=False, id="tree.bottom", tooltip="Last entry"),
     ]

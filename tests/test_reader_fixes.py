@@ -1,0 +1,39 @@
+"""Reader bugs seen by a new user (issue 9), each pinned by the keys that showed it."""
+
+from __future__ import annotations
+
+from conftest import SAMPLES
+
+from hltui.cli import build_app
+from hltui.config import load_config
+from hltui.tui.screens.main import MIN_DOCUMENT_WIDTH, MainScreen
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.tag_tree import TagTree
+
+
+async def test_right_arrow_opens_a_group_as_l_does() -> None:
+    app = build_app(SAMPLES, load_config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        tree = app.screen.query_one(TagTree)
+        assert not tree.root.children[0].is_expanded
+        await pilot.press("right")
+        await pilot.pause()
+        assert tree.root.children[0].is_expanded
+
+
+async def test_widening_the_tree_never_leaves_the_document_under_forty_columns() -> None:
+    app = build_app(SAMPLES, load_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(10):
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+        assert screen.query_one(DetailPane).size.width >= MIN_DOCUMENT_WIDTH - 4  # its padding aside
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert screen.query_one(DetailPane).size.width >= MIN_DOCUMENT_WIDTH - 4
