@@ -15,7 +15,7 @@ from hltui.library import Library, LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, cache_folder, clear_cache
 from hltui.library.cache_rows import Summary
 from hltui.library.load import LibraryLoader
-from hltui.text import one_line
+from hltui.text import counted, one_line
 
 if TYPE_CHECKING:
     from hltui.tui.app import HltuiApp
@@ -141,8 +141,8 @@ def _check(summary: Summary) -> int:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
         print(one_line(where) + ": " + one_line(problem.message))
     print(
-        f"{summary.documents} documents, {summary.highlights} highlights, "
-        f"{len(summary.skipped)} skipped, {len(summary.problems)} problems"
+        f"{counted(summary.documents, 'document')}, {counted(summary.highlights, 'highlight')}, "
+        f"{len(summary.skipped)} skipped, {counted(len(summary.problems), 'problem')}"
     )
     return 0
 

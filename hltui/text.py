@@ -230,3 +230,8 @@ def identity(text: str) -> str:
         return _NOT_ASCII_ALPHANUMERIC.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if char.isalnum())
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 document`, `2 documents`: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else noun + 's'}"

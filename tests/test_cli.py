@@ -64,7 +64,7 @@ def test_check_prints_problems_and_a_summary(capsys: pytest.CaptureFixture[str])
     assert code == 0
     assert "Readwise/Readwise Syncs.md: skipped: Readwise sync log, not a document" in out
     assert "Readwise/Articles/27 On Friendship.md:2: invalid front matter" in out
-    assert out.splitlines()[-1] == "15 documents, 222 highlights, 3 skipped, 1 problems"
+    assert out.splitlines()[-1] == "15 documents, 222 highlights, 3 skipped, 1 problem"
 
 
 def test_missing_path_is_a_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_path_comes_from_env_then_config(
     config = tmp_path / "config.toml"
     config.write_text(f'library = "{folder}"\n', encoding="utf-8")
     monkeypatch.setenv("HLTUI_CONFIG", str(config))
-    assert run(capsys, "check")[1].splitlines()[-1].startswith("1 documents")
+    assert run(capsys, "check")[1].splitlines()[-1].startswith("1 document,")
     monkeypatch.setenv("HLTUI_LIBRARY", str(SAMPLES))
     assert run(capsys, "check")[1].splitlines()[-1].startswith("15 documents")
 

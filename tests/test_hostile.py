@@ -22,6 +22,7 @@ from hostile_shapes import QUADRATIC_SHAPES
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.library import load_library
+from hltui.text import counted
 from hltui.tui.widgets.detail_pane import DetailPane
 
 # Generous: each case takes well under this on a loaded machine, and a hang never ends.
@@ -94,7 +95,7 @@ def test_a_fifo_is_skipped_not_waited_on(library: Path) -> None:
     os.mkfifo(library / "x.md")
     output = check_untouched(library, lambda: hltui("check", str(library)))
     assert skipped_lines(output) == {"x.md": "not a regular file: a named pipe (FIFO)"}
-    assert output.splitlines()[-1].startswith("1 documents, 1 highlights, 1 skipped")
+    assert output.splitlines()[-1].startswith("1 document, 1 highlight, 1 skipped")
 
 
 @posix_only
@@ -134,7 +135,7 @@ def test_a_link_back_up_the_tree_does_not_loop(library: Path, tmp_path: Path) ->
     config = tmp_path / "follow.toml"
     config.write_text("follow_symlinks = true\n", encoding="utf-8")
     output = check_untouched(library, lambda: hltui("check", str(library), config=config))
-    assert output.splitlines()[-1].startswith("1 documents, 1 highlights, 0 skipped")
+    assert output.splitlines()[-1].startswith("1 document, 1 highlight, 0 skipped")
 
 
 def test_a_huge_sparse_file_is_skipped_by_its_size(library: Path) -> None:
@@ -205,10 +206,10 @@ def test_quadratic_shapes_finish_quickly_and_are_read(tmp_path: Path, shape: str
     QUADRATIC_SHAPES[shape](folder)
     output = check_untouched(folder, lambda: hltui("check", str(folder)))
     summary = output.splitlines()[-1]
-    assert summary.startswith("1 documents, ")
+    assert summary.startswith("1 document, ")
     expected_highlights = {"d-segments-in-one-file": 16_000, "e-files-of-one-title": 16_000}
     expected_highlights["f-one-file-per-highlight"] = 8_000
-    assert f" {expected_highlights.get(shape, 1)} highlights, 0 skipped" in summary
+    assert f" {counted(expected_highlights.get(shape, 1), 'highlight')}, 0 skipped" in summary
 
 
 @posix_only
@@ -218,7 +219,7 @@ async def test_the_reader_loads_past_a_fifo_and_q_quits(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.sub_title.endswith("1 documents · 1 highlights · 1 skipped or with problems (e)")
+        assert app.sub_title.endswith("1 document · 1 highlight · 1 skipped or with problems (e)")
         await pilot.press("q")
     assert app.return_code == 0
 

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hltui.cli import main
-from hltui.text import one_line
+from hltui.text import counted, one_line
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file names (any byte but / and NUL)")
 
@@ -206,8 +206,8 @@ def test_hostile_names_and_content_never_reach_the_terminal(case: Case) -> None:
     assert len(lines) == len(payload["skipped"]) + len(payload["problems"]) + 1
     highlights = sum(len(document["highlights"]) for document in documents)
     assert lines[-1] == (
-        f"{len(documents)} documents, {highlights} highlights, "
-        f"{len(payload['skipped'])} skipped, {len(payload['problems'])} problems"
+        f"{counted(len(documents), 'document')}, {counted(highlights, 'highlight')}, "
+        f"{len(payload['skipped'])} skipped, {counted(len(payload['problems']), 'problem')}"
     )
 
     # export --format markdown: no controls; every document is still there, with its source line.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import SAMPLES
 
-from hltui.cli import build_app
+from hltui.cli import build_app, main
 from hltui.config import load_config
 from hltui.tui.screens.main import MIN_DOCUMENT_WIDTH, MainScreen
 from hltui.tui.widgets.detail_pane import DetailPane
@@ -37,3 +40,19 @@ async def test_widening_the_tree_never_leaves_the_document_under_forty_columns()
         await pilot.resize_terminal(70, 24)
         await pilot.pause()
         assert screen.query_one(DetailPane).size.width >= MIN_DOCUMENT_WIDTH - 4
+
+
+def test_counts_of_one_are_singular_in_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "one.md").write_text("---\ntitle: One\n---\n## Highlights\n- Only this.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 document, 1 highlight, 0 skipped, 0 problems"
+
+
+async def test_an_empty_folder_does_not_send_the_reader_to_check_for_skipped_files(tmp_path: Path) -> None:
+    app = build_app(tmp_path, load_config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.screen.query_one(DetailPane)
+        painted = "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
+        assert "No highlight documents were found" in painted and "skipped" not in painted

@@ -19,7 +19,7 @@ from hltui.library import GROUPINGS, Library, LibraryError
 from hltui.library.cache import ParseCache
 from hltui.library.load import LibraryLoader
 from hltui.library.watch import watch_folder
-from hltui.text import one_line
+from hltui.text import counted, one_line
 from hltui.tui.commands import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen
 from hltui.tui.screens.main import MainScreen
@@ -205,8 +205,8 @@ PALETTE_ACTIONS = (
 
 def library_summary(library: Library) -> str:
     """`Readwise · 15 documents · 222 highlights · 4 skipped or with problems (e)`."""
-    parts = [library.root.name or str(library.root), f"{len(library.documents)} documents"]
-    parts.append(f"{library.highlight_count} highlights")
+    parts = [library.root.name or str(library.root), counted(len(library.documents), "document")]
+    parts.append(counted(library.highlight_count, "highlight"))
     troubles = len(library.skipped) + len(library.problems)
     if troubles:
         parts.append(f"{troubles} skipped or with problems (e)")

@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.markup import escape
 
-from hltui.library import Group
+from hltui.library import NO_AUTHOR, Group
 from hltui.model import Document
-from hltui.text import strip_control
+from hltui.text import counted, strip_control
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen
@@ -72,7 +72,8 @@ class DocumentCommands(_ListCommands):
 
 def _about(document: Document) -> str:
     """Help line under a document; escaped because the palette reads help text as markup."""
-    return escape(strip_control(f"{document.author or 'unknown author'} · {len(document.highlights)} highlights"))
+    author = document.author or NO_AUTHOR
+    return escape(strip_control(f"{author} · {counted(len(document.highlights), 'highlight')}"))
 
 
 def _highlighted(matcher: Matcher, text: str) -> Text:
@@ -90,7 +91,7 @@ class TagCommands(_ListCommands):
     def candidates(self, main: MainScreen) -> list[Candidate]:
         groups = main.library.groups("tag") if main.library else []
         return [
-            (f"Go to tag: {strip_control(path)}", partial(main.go_to_tag, group), f"{group.count} documents")
+            (f"Go to tag: {strip_control(path)}", partial(main.go_to_tag, group), counted(group.count, "document"))
             for path, group in _all_tag_groups(groups)
         ]
 

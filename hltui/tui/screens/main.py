@@ -44,9 +44,9 @@ GUARDED_ACTIONS = (
 EMPTY_LIBRARY = (
     "No highlight documents were found in {path}.\n\n"
     "hltui reads the Markdown files that Readwise exports to Obsidian or Logseq (.md, .markdown, .txt).\n"
-    "Point it at your export folder: hltui ~/Obsidian/Readwise\n"
-    "Run `hltui check {path}` to see why files were skipped."
+    "Point it at your export folder: hltui ~/Obsidian/Readwise"
 )
+SKIPPED_HINT = "\nRun `hltui check {path}` to see why {files} skipped."
 
 
 class MainScreen(Screen[None]):
@@ -174,7 +174,10 @@ class MainScreen(Screen[None]):
             return
         self._fill_tree()
         if not library.documents:
-            self.query_one(DetailPane).show_message(EMPTY_LIBRARY.format(path=one_line(str(library.root))))
+            path = one_line(str(library.root))
+            files = "1 file was" if len(library.skipped) == 1 else f"{len(library.skipped)} files were"
+            hint = SKIPPED_HINT.format(path=path, files=files) if library.skipped else ""
+            self.query_one(DetailPane).show_message(EMPTY_LIBRARY.format(path=path) + hint)
         self._restore_place(library)
 
     def _fill_tree(self) -> None:

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from hltui.library import Group
 from hltui.library.search import SearchHit
 from hltui.model import Document
-from hltui.text import one_line, strip_control
+from hltui.text import counted, one_line, strip_control
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen
@@ -101,9 +101,9 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
         if hits:
             results.highlighted = 0
-        status = f"{len(hits)} results" if query.strip() else ""
-        if len(hits) == RESULT_LIMIT:
-            status = f"first {RESULT_LIMIT} results"
+        status = counted(len(hits), "result") if query.strip() else ""
+        if len(hits) == RESULT_LIMIT:  # a cap, not a count: there may be many more
+            status = f"{RESULT_LIMIT}+ results"
         self.query_one("#search-status", Static).update(Text(status, style="dim"))
 
     def action_review_results(self) -> None:
