@@ -56,3 +56,23 @@ async def test_an_empty_folder_does_not_send_the_reader_to_check_for_skipped_fil
         pane = app.screen.query_one(DetailPane)
         painted = "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
         assert "No highlight documents were found" in painted and "skipped" not in painted
+
+
+async def test_a_theme_picked_in_the_app_survives_a_restart_until_the_config_theme_changes(tmp_path: Path) -> None:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('theme = "nord"\n', encoding="utf-8")
+
+    async def started_theme() -> str:
+        app = build_app(SAMPLES, load_config(config_file))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            theme = app.theme
+            if theme == "nord":
+                app.theme = "dracula"  # what the palette's "Change theme" does
+                await pilot.pause()
+            return theme
+
+    assert await started_theme() == "nord"
+    assert await started_theme() == "dracula"  # the pick, not the config's theme
+    config_file.write_text('theme = "gruvbox"\n', encoding="utf-8")
+    assert await started_theme() == "gruvbox"  # the config changed since: now it is the last choice

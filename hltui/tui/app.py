@@ -13,6 +13,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from hltui.config import Config
 from hltui.library import GROUPINGS, Library, LibraryError
@@ -57,8 +58,8 @@ class HltuiApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
-        self._apply_theme(self.config.theme or load_state().get("theme"))
-        self.theme_changed_signal.subscribe(self, lambda theme: remember("theme", theme.name))
+        self._apply_theme(starting_theme(self.config.theme, load_state()))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.error:
@@ -68,6 +69,11 @@ class HltuiApp(App[None]):
         )
         self.push_screen(main)
         self.load()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen here wins over the config file's, until the config's theme is changed."""
+        remember("theme", theme.name)
+        remember("theme_config", self.config.theme or "")
 
     def _apply_theme(self, theme: object) -> None:
         if isinstance(theme, str) and theme in self.available_themes:
@@ -201,6 +207,14 @@ PALETTE_ACTIONS = (
     ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
     ("Statistics", "Reviews per day, the streak, what is due, highlights per category and tag", "show_stats"),
 )
+
+
+def starting_theme(configured: str | None, state: dict[str, object]) -> object:
+    """The last explicit choice: the config's theme if it changed since a theme was picked here, else that pick."""
+    picked = state.get("theme")
+    if configured and (picked is None or configured != state.get("theme_config")):
+        return configured
+    return picked or configured
 
 
 def library_summary(library: Library) -> str:
