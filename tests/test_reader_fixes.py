@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
+from textual import events
 
 from hltui.cli import build_app, main
 from hltui.config import load_config
@@ -76,3 +77,20 @@ async def test_a_theme_picked_in_the_app_survives_a_restart_until_the_config_the
     assert await started_theme() == "dracula"  # the pick, not the config's theme
     config_file.write_text('theme = "gruvbox"\n', encoding="utf-8")
     assert await started_theme() == "gruvbox"  # the config changed since: now it is the last choice
+
+
+async def test_enter_then_j_at_once_shows_the_first_document_of_the_group() -> None:
+    app = build_app(SAMPLES, load_config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        # Both keys queued at once, as a terminal delivers `Enter j` typed quickly (tmux send-keys).
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        await pilot.pause()
+        tree = screen.query_one(TagTree)
+        first = tree.root.children[0].children[0]
+        assert tree.cursor_node is first and screen.current_document is first.data

@@ -179,7 +179,7 @@ class HltuiApp(App[None]):
         sections = [
             ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette"), Binding("tab", "", "Next pane")]),
             ("Library", list(MainScreen.BINDINGS)),
-            ("Tree (left)", list(TagTree.BINDINGS) + [Binding("enter", "", "Read the document / open group")]),
+            ("Tree (left)", list(TagTree.BINDINGS)),
             ("Document (right)", list(DetailPane.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections, dict(self._keymap)))

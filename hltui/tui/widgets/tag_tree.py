@@ -34,6 +34,8 @@ class TagTree(Tree["Group | Document"]):
         Binding("k", "cursor_up", "Up", show=False, id="tree.up", tooltip="Previous entry"),
         Binding("h", "collapse_or_parent", "Collapse", show=False, id="tree.collapse", tooltip="Close or go up"),
         Binding("l,right", "expand_or_open", "Expand", show=False, id="tree.expand", tooltip="Open group or document"),
+        # Enter as l: the group is filled before the next key, so `Enter j` typed at once lands on its first entry.
+        Binding("enter", "expand_or_open", "Open", show=False, id="tree.open", tooltip="Open group or read document"),
         Binding("g", "scroll_home", "Top", show=False, id="tree.top", tooltip="First entry"),
         Binding("G", "scroll_end", "Bottom", show=False, id="tree.bottom", tooltip="Last entry"),
     ]
