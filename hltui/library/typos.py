@@ -17,10 +17,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def typo_limit(word: str) -> int:
-    """How many edits a query word tolerates: none below 4 letters, 2 from 8; numbers must be exact."""
-    if len(word) < 4 or not word.isalpha():
+    """How many edits a query word tolerates: none under 5 letters, one up to 8, two above; numbers exact.
+
+    Short words have too many neighbours: with one edit allowed, `walk` also found `wall` and `talk`.
+    """
+    if len(word) < 5 or not word.isalpha():
         return 0
-    return 2 if len(word) >= 8 else 1
+    return 2 if len(word) > 8 else 1
 
 
 def _letter_pairs(word: str) -> set[str]:
