@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from hltui.cli import build_app, main
 from hltui.config import load_config
 from hltui.library import Group
 from hltui.review.store import ReviewStore
+from hltui.tui.app import HltuiApp
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.stats import StatsScreen
@@ -116,13 +119,20 @@ def test_random_prints_one_highlight_with_its_citation(library: Path, capsys: py
     assert main(["random", str(library), "--tag", "no-such-tag-anywhere"]) != 0
 
 
-async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(library: Path) -> None:
+@asynccontextmanager
+async def reviewing(library: Path) -> AsyncIterator[tuple[HltuiApp, Pilot[None], ReviewScreen]]:
+    """The app started in today's review on this library, loaded."""
     app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
+        yield app, pilot, review
+
+
+async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(library: Path) -> None:
+    async with reviewing(library) as (app, pilot, review):
         position = next(number for number, (document, _) in enumerate(review.pairs) if not document.is_favorite)
         chosen = review.pairs[position][0]
         await press(pilot, *[" "] * position, "f", "q")
@@ -179,12 +189,7 @@ async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_t
 
 
 async def test_your_own_note_from_a_review_shows_on_the_highlights_card_in_the_reader(library: Path) -> None:
-    app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+    async with reviewing(library) as (app, pilot, review):
         document, index = review.pairs[0]
         await press(pilot, "n")
         await pilot.press(*"mine alone")

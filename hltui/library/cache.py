@@ -126,6 +126,10 @@ class ParseCache:
         key = FileKey(size, mtime_ns)
         return name, CachedFile(key, self._result_from(name, key, marshal.loads(outline)))
 
+    def has_summary(self) -> bool:
+        """Whether a summary is kept (without decoding its folder state)."""
+        return bool(self._query("SELECT 1 FROM meta WHERE key = 'summary'"))
+
     def load_summary(self) -> tuple[FolderState, Summary] | None:
         """The folder state the last summary was made for, and that summary."""
         rows = self._query("SELECT value FROM meta WHERE key = 'summary'")

@@ -37,13 +37,7 @@ class Unreadable(Exception):
 
 def find_export_files(root: Path, rules: ReadRules | None = None) -> list[Path]:
     """Export files under root, sorted; hidden folders (.obsidian, .trash, .git) are left out."""
-    return scan_export_folder(root, rules or ReadRules())[0]
-
-
-def scan_export_folder(root: Path, rules: ReadRules) -> tuple[list[Path], dict[str, str]]:
-    """Export files under root, sorted, and the linked folders left alone, with the reason."""
-    found, left_out = walk_export_folder(root, rules)
-    return [Path(item.path) for item in found], left_out
+    return [Path(found.path) for found in walk_export_folder(root, rules or ReadRules())[0]]
 
 
 @dataclass(frozen=True, slots=True)

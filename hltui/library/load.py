@@ -292,7 +292,7 @@ class _LoadRun:
         self._store_batch()
         library = self._library()
         cache, merges = self.loader.cache, self.loader.merges
-        if cache is not None and (self.files_read or set(self.cached) != set(self.entries) or not _has_summary(cache)):
+        if cache is not None and (self.files_read or set(self.cached) != set(self.entries) or not cache.has_summary()):
             cache.finish(self.entries, self.state, summary_of(library), merges.used)
         return library
 
@@ -317,10 +317,6 @@ def _changed(looks: dict[str, LookedAt | str], cached: dict[str, CachedFile]) ->
         ):
             changed += 1
     return changed
-
-
-def _has_summary(cache: ParseCache) -> bool:
-    return cache.load_summary() is not None
 
 
 def load_library(
