@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 
 from hltui.cli import build_app
 from hltui.config import load_config
+from hltui.links import highlight_links
 from hltui.model import Highlight
 from hltui.parsing.parse import parse_bytes
 from hltui.tui.screens.main import MainScreen
@@ -18,6 +19,8 @@ from hltui.tui.widgets.highlight_card import CARD_GUTTER, CardLook, card_body, c
 
 TWEETS = SAMPLES / "Readwise" / "Tweets" / "Tweets From Example Naturalist.md"
 TWEET_IMAGE = "![](https://pbs.twimg.com/media/example.jpg)"
+
+OWN_LINK = ["↗", "highlight", "(O)"]  # the details line's name for a highlight's own link
 
 
 def shown(renderable: RenderableType, width: int) -> str:
@@ -53,13 +56,14 @@ def test_sample_tweet_keeps_every_word_with_the_image_where_it_stood(width: int)
     expected = words(highlight.text.replace(TWEET_IMAGE, "[image: example.jpg]"))
     assert expected[:8] == ["Field", "note,", "6:40", "AM.", "Fog", "on", "the", "pond,"]
     assert expected[-2:] == ["[image:", "example.jpg]"]
-    # `link`: the card's detail line for a tweet with a URL and no location.
-    assert words(card_text(highlight, width)) == [*expected, "link"]
+    # The card's detail line for a tweet with a URL and no location names the link and its key.
+    assert words(card_text(highlight, width)) == [*expected, *OWN_LINK]
 
 
 def test_sample_tweet_card_no_longer_starts_with_the_image() -> None:
     lines = card_text(tweet_with_image(), 60).splitlines()
-    assert lines[0].startswith("Field note, 6:40 AM. Fog on the pond, two herons")
+    assert lines[0].rstrip() == "Field note, 6:40 AM."  # the tweet's own line breaks are kept
+    assert lines[1].startswith("Fog on the pond, two herons")
     assert "🌆" not in "".join(lines)
 
 
@@ -140,9 +144,34 @@ def test_paragraphs_around_an_image_paragraph_keep_their_blank_lines() -> None:
     assert lines == ["First paragraph.", "", "[image: heron.jpg]", "", "Last paragraph."]
 
 
-def test_image_inside_a_link_keeps_the_link_target_visible() -> None:
+def test_image_inside_a_link_is_its_marker_without_the_link_target() -> None:
     text = "Site: [![logo](https://e.org/logo.png)](https://e.org/home) here."
-    assert words(card_text(Highlight(text), 80)) == words("Site: [image: logo] (https://e.org/home) here.")
+    assert words(card_text(Highlight(text), 80)) == words("Site: [image: logo] here.")
+
+
+def test_links_show_their_text_and_in_book_anchors_their_number_only() -> None:
+    text = "A 1926 book by [Will Durant](https://en.wikipedia.org/wiki/Will_Durant), as noted.[55](#ich04fn55)"
+    shown = card_text(Highlight(text), 100)
+    assert words(shown) == words("A 1926 book by Will Durant, as noted.55")
+    assert "wikipedia" not in shown and "#ich04fn55" not in shown
+
+
+def test_line_breaks_inside_a_highlight_are_kept() -> None:
+    text = "Summary:\nWarmth plus competence.\nTranscript:\nSpeaker 1\nWe love charismatic people."
+    lines = [line.strip() for line in card_text(Highlight(text), 100).splitlines() if line.strip()]
+    assert lines == ["Summary:", "Warmth plus competence.", "Transcript:", "Speaker 1", "We love charismatic people."]
+
+
+def test_links_of_a_highlight_are_its_own_then_those_in_its_text_each_once() -> None:
+    text = "See [Durant](https://e.org/durant), [55](#fn55), https://e.org/Mercury_(planet). Also [again](https://e.org/durant)."
+    links = highlight_links(Highlight(text, url="https://read.readwise.io/read/01h"))
+    assert [address for _, address in links] == [
+        "https://read.readwise.io/read/01h",
+        "https://e.org/durant",
+        "https://e.org/Mercury_(planet)",
+    ]
+    assert links[1][0] == "Durant"
+    assert highlight_links(Highlight("No links, only [a note](#here) and [mail](mailto:a@b.c).")) == []
 
 
 def test_data_uri_and_long_names_give_a_short_marker() -> None:
@@ -195,4 +224,4 @@ async def test_tweet_card_in_the_reader_shows_every_word() -> None:
         card = [line[2:] for line in lines[start:] if line.startswith("▌ ")]
         end = next((n for n, line in enumerate(lines[start:]) if not line.startswith("▌ ")), len(lines) - start)
         expected = words(document.highlights[index].text.replace(TWEET_IMAGE, "[image: example.jpg]"))
-        assert words(" ".join(card[:end])) == [*expected, "link"]
+        assert words(" ".join(card[:end])) == [*expected, *OWN_LINK]

@@ -40,7 +40,7 @@ def library(tmp_path: Path) -> Path:
 
 
 def top_labels(screen: MainScreen) -> list[str]:
-    return [str(node.label) for node in screen.query_one(TagTree).root.children]
+    return [screen.query_one(TagTree).entry_text(node) for node in screen.query_one(TagTree).root.children]
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 15.0) -> None:
@@ -85,7 +85,7 @@ async def test_the_open_document_follows_its_file_and_keeps_the_cursor(library: 
         await pilot.pause()
         assert screen.highlight is not None and screen.highlight.text == "Second."
         tree = screen.query_one(TagTree)
-        assert tree.cursor_node is not None and "Walden" in str(tree.cursor_node.label)
+        assert tree.cursor_node is not None and "Walden" in screen.query_one(TagTree).entry_text(tree.cursor_node)
 
 
 async def test_the_tree_comes_from_the_cache_before_any_file_is_looked_at(
@@ -122,12 +122,12 @@ async def test_sorting_keeps_the_open_group_and_the_cursor(library: Path) -> Non
         for key in ("enter", "j", "j"):  # open `nature`, cursor on its second document
             await pilot.press(key)
             await pilot.pause()
-        before = str(tree.cursor_node.label) if tree.cursor_node else ""
+        before = screen.query_one(TagTree).entry_text(tree.cursor_node) if tree.cursor_node else ""
         await pilot.press("s")
         await pilot.pause()
         await pilot.pause()
         assert tree.root.children[0].is_expanded
-        assert tree.cursor_node is not None and str(tree.cursor_node.label) == before
+        assert tree.cursor_node is not None and screen.query_one(TagTree).entry_text(tree.cursor_node) == before
 
 
 def test_a_file_still_being_written_is_read_only_once_it_settles(

@@ -15,9 +15,11 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from hltui.cli import build_app
 from hltui.config import load_config
+from hltui.library import Group
 from hltui.model import Document
 from hltui.tui.app import HltuiApp
 from hltui.tui.screens.help import HelpScreen
@@ -54,8 +56,13 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def tree_entry(screen: MainScreen, node: TreeNode[Group | Document]) -> str:
+    """An entry of the tree as its name and counts: `philosophy 2 · 133`."""
+    return screen.query_one(TagTree).entry_text(node)
+
+
 def top_labels(screen: MainScreen) -> list[str]:
-    return [str(node.label) for node in screen.query_one(TagTree).root.children]
+    return [tree_entry(screen, node) for node in screen.query_one(TagTree).root.children]
 
 
 def plain(widget: Widget) -> str:
@@ -98,14 +105,17 @@ async def open_document(pilot: Pilot[None], screen: MainScreen, title: str) -> D
 async def test_tree_groups_by_tag_with_counts_favorites_and_untagged() -> None:
     async with reader() as (_, pilot, screen):
         labels = top_labels(screen)
-        assert labels[0] == "Favorites 8"
-        assert labels[-1] == "Untagged 3"
-        assert "stoicism 1" in labels and "philosophy 2" in labels and "favorite 8" not in labels
-        philosophy = next(n for n in screen.query_one(TagTree).root.children if str(n.label) == "philosophy 2")
+        assert labels[0] == "Favorites 8 · 176"
+        assert labels[-1] == "Untagged 3 · 13"
+        assert "stoicism 1 · 116" in labels and "philosophy 2 · 133" in labels
+        assert not any(label.startswith("favorite ") for label in labels)
+        philosophy = next(
+            n for n in screen.query_one(TagTree).root.children if tree_entry(screen, n) == "philosophy 2 · 133"
+        )
         assert len(philosophy.children) == 0  # filled only when opened
         philosophy.expand()
         await pilot.pause()
-        assert [str(child.label) for child in philosophy.children][0] == "nature 1"
+        assert [tree_entry(screen, child) for child in philosophy.children][0] == "nature 1 · 17"
 
 
 async def test_vim_keys_choose_a_document_and_enter_reads_it() -> None:
@@ -256,7 +266,7 @@ async def test_palette_goes_to_a_document_and_changes_grouping() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.grouping == "author"
-        assert "Charles Darwin 1" in top_labels(screen)
+        assert "Charles Darwin 1 · 8" in top_labels(screen)
 
 
 async def test_palette_goes_to_a_tag() -> None:
@@ -266,13 +276,13 @@ async def test_palette_goes_to_a_tag() -> None:
         await pilot.press("enter")
         await pilot.pause()
         node = screen.query_one(TagTree).cursor_node
-        assert node is not None and str(node.label) == "nature 1"
+        assert node is not None and tree_entry(screen, node) == "nature 1 · 17"
 
 
 async def test_grouping_and_sort_keys() -> None:
     async with reader() as (_, pilot, screen):
         await pilot.press("b")
-        assert top_labels(screen) == ["articles 5", "books 8", "podcasts 1", "tweets 1"]
+        assert top_labels(screen) == ["articles 5 · 28", "books 8 · 185", "podcasts 1 · 3", "tweets 1 · 6"]
         await pilot.press("b", "b")
         assert screen.grouping == "folder"
         await pilot.press("b")
@@ -282,23 +292,24 @@ async def test_grouping_and_sort_keys() -> None:
         books = tree.root.children[1]
         books.expand()
         await pilot.pause()
-        by_title = [str(child.label) for child in books.children]
+        by_title = [tree_entry(screen, child) for child in books.children]
         await pilot.press("s")
         books = tree.root.children[1]
         books.expand()
         await pilot.pause()
-        by_count = [str(child.label) for child in books.children]
+        by_count = [tree_entry(screen, child) for child in books.children]
         assert by_title[0].startswith("Alice") and by_count[0].startswith("Meditations")
 
 
 async def test_sidebar_hides_and_resizes() -> None:
     async with reader() as (_, pilot, screen):
         tree = screen.query_one(TagTree)
-        assert tree.outer_size.width == 40
+        # A share of the terminal (120 columns here): 35%, then 45%, then 30%.
+        assert tree.outer_size.width == 42
         await pilot.press("greater_than_sign")
-        assert tree.outer_size.width == 52
+        assert tree.outer_size.width == 54
         await pilot.press("less_than_sign", "less_than_sign")
-        assert tree.outer_size.width == 32
+        assert tree.outer_size.width == 36
         await pilot.press("ctrl+b")
         assert not tree.display
 
@@ -385,7 +396,7 @@ async def test_untrusted_text_is_shown_literally(tmp_path: Path) -> None:
     )
     async with reader(tmp_path) as (app, pilot, screen):
         labels = top_labels(screen)
-        assert labels == ["Untagged 1"]
+        assert labels == ["Untagged 1 · 1"]
         await open_document(pilot, screen, "[bold red]x[/] [link=file:///etc]y")
         text = pane_text(screen)
         assert "[bold red]x[/]" in text and "[link=file:///etc]y" in text
@@ -447,13 +458,13 @@ async def test_tree_vim_keys_h_g_and_capital_g() -> None:
         await pilot.press("l", "j")  # open Favorites, onto its first document
         assert tree.cursor_node is not None and isinstance(tree.cursor_node.data, Document)
         await pilot.press("h")  # back to the group
-        assert tree.cursor_node is not None and str(tree.cursor_node.label) == "Favorites 8"
+        assert tree.cursor_node is not None and tree_entry(screen, tree.cursor_node) == "Favorites 8 · 176"
         await pilot.press("h")  # and close it
         assert not tree.cursor_node.is_expanded
         await pilot.press("G")
-        assert str(tree.cursor_node.label) == "Untagged 3"
+        assert tree_entry(screen, tree.cursor_node) == "Untagged 3 · 13"
         await pilot.press("g")
-        assert str(tree.cursor_node.label) == "Favorites 8"
+        assert tree_entry(screen, tree.cursor_node) == "Favorites 8 · 176"
 
 
 def test_help_rows_follow_the_keymap() -> None:

@@ -24,6 +24,7 @@ from hltui.text import counted, one_line
 from hltui.tui.commands import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen
 from hltui.tui.screens.main import MainScreen
+from hltui.tui.screens.search import SearchScreen
 from hltui.tui.state import load_state, remember
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
@@ -55,6 +56,7 @@ class HltuiApp(App[None]):
         self._watcher: threading.Thread | None = None
         self._stop_watching = threading.Event()
         self.watching = False  # the folder watch is in place
+        self._summary: tuple[Library, bool] | None = None  # the library the header describes, and if it is final
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
@@ -154,7 +156,8 @@ class HltuiApp(App[None]):
             self.main_screen.loading_progress(done, total)
 
     def _loaded(self, library: Library, final: bool = True, painted: threading.Event | None = None) -> None:
-        self.sub_title = library_summary(library) if final else one_line(f"{library_summary(library)} · reading…")
+        self._summary = (library, final)
+        self._show_summary()
         if final and self.cache is not None and self.cache.notice:
             self.notify(one_line(self.cache.notice), severity="warning", markup=False)
             self.cache.notice = None
@@ -163,7 +166,19 @@ class HltuiApp(App[None]):
         if painted is not None:
             self.call_after_refresh(painted.set)
 
+    def _show_summary(self) -> None:
+        """The header's line about the library, as long as the terminal leaves room for."""
+        if self._summary is None:
+            return
+        library, final = self._summary
+        room = self.size.width - HEADER_CHROME - len(self.title) - 3  # ` — ` between title and this
+        self.sub_title = library_summary(library, room, reading=not final)
+
+    def on_resize(self) -> None:
+        self._show_summary()
+
     def _failed(self, message: str) -> None:
+        self._summary = None
         self.sub_title = "could not load"
         self.notify(one_line(message), severity="error", markup=False)
         if self.main_screen is not None:
@@ -181,6 +196,7 @@ class HltuiApp(App[None]):
             ("Library", list(MainScreen.BINDINGS)),
             ("Tree (left)", list(TagTree.BINDINGS)),
             ("Document (right)", list(DetailPane.BINDINGS)),
+            ("Search and favourites lists", list(SearchScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections, dict(self._keymap)))
 
@@ -194,6 +210,9 @@ class HltuiApp(App[None]):
         for grouping in GROUPINGS:
             group_by = partial(main.set_grouping, grouping)
             yield SystemCommand(f"Group by {grouping}", f"Group the tree by {grouping}", group_by)
+        for order, wording in SORT_WORDINGS.items():
+            sort_by = partial(main.set_sort, order)
+            yield SystemCommand(f"Sort by {wording}", f"Sort the documents in each group by {wording}", sort_by)
 
 
 PALETTE_ACTIONS = (
@@ -206,7 +225,12 @@ PALETTE_ACTIONS = (
     ("Daily review", "Rate a few highlights: due ones first, then new ones from many documents", "daily_review"),
     ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
     ("Statistics", "Reviews per day, the streak, what is due, highlights per category and tag", "show_stats"),
+    ("Favourite highlights", "Every favourite highlight of the library in one list", "show_favourites"),
+    ("Favourites only", "Only the open document's favourite highlights, or all again", "toggle_favourites_only"),
+    ("Reload", "Read the export folder again, keeping your place", "reload"),
+    ("Problems", "Files skipped or read with problems, and why", "show_problems"),
 )
+SORT_WORDINGS = {"title": "title", "highlights": "number of highlights", "recent": "most recent"}
 
 
 def starting_theme(configured: str | None, state: dict[str, object]) -> object:
@@ -217,14 +241,34 @@ def starting_theme(configured: str | None, state: dict[str, object]) -> object:
     return picked or configured
 
 
-def library_summary(library: Library) -> str:
-    """`Readwise · 15 documents · 222 highlights · 4 skipped or with problems (e)`."""
-    parts = [library.root.name or str(library.root), counted(len(library.documents), "document")]
-    parts.append(counted(library.highlight_count, "highlight"))
+def library_summary(library: Library, room: int = 200, *, reading: bool = False) -> str:
+    """`Readwise · 15 documents · 222 highlights · 4 skipped or with problems (e)`, shorter when `room` is small.
+
+    The counts are kept whole; the words shorten first, then the folder's name is cut with `…`.
+    """
+    name = one_line(library.root.name or str(library.root))
     troubles = len(library.skipped) + len(library.problems)
-    if troubles:
-        parts.append(f"{troubles} skipped or with problems (e)")
-    return one_line(" · ".join(parts))
+    documents, highlights = len(library.documents), library.highlight_count
+    wordings = (
+        (
+            [counted(documents, "document"), counted(highlights, "highlight")],
+            f"{troubles} skipped or with problems (e)",
+        ),
+        ([counted(documents, "doc"), counted(highlights, "highlight")], counted(troubles, "problem") + " (e)"),
+        ([counted(documents, "doc"), f"{highlights} hl"], counted(troubles, "problem") + " (e)"),
+    )
+    for counts, trouble in wordings:
+        tail = " · ".join([*counts, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
+        if len(name) + 3 + len(tail) <= room:
+            break
+    name_room = max(4, room - 3 - len(tail))
+    if len(name) > name_room:
+        name = name[: name_room - 1] + "…"
+    return f"{name} · {tail}"
+
+
+# The header's icon and padding on both sides of its title.
+HEADER_CHROME = 18
 
 
 class _Throttled:

@@ -8,29 +8,35 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
+from hltui.library.favourites import StarredElsewhere, favourite_highlights, favourite_indexes, only_these
 from hltui.library.live_index import LiveSearchIndex
 from hltui.library.search import SearchHit
+from hltui.links import highlight_links
 from hltui.model import Document, Highlight
 from hltui.parsing.merge import document_key, highlight_key
 from hltui.text import one_line
 from hltui.tui.browser import is_openable, open_in_browser
 from hltui.tui.clipboard import copy_outside_terminal
 from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.fitting_footer import FittingFooter
+from hltui.tui.widgets.position_line import PositionLine
 from hltui.tui.widgets.tag_tree import TagTree, TreeOrder
 
 if TYPE_CHECKING:
     from hltui.review.store import ReviewStore  # opened only when a review starts
 
-SIDEBAR_WIDTHS = (24, 32, 40, 52, 64)
+# The tree's share of the terminal, narrowest to widest (`<` and `>` step through them).
+SIDEBAR_SHARES = (0.2, 0.25, 0.3, 0.35, 0.45, 0.55)
+MIN_SIDEBAR_WIDTH = 24
 THEMED_REVIEW_SIZE = 50
 MIN_DOCUMENT_WIDTH = 40
 GUARDED_ACTIONS = (
@@ -60,7 +66,7 @@ class MainScreen(Screen[None]):
             "Open hl",
             show=False,
             id="open_highlight_url",
-            tooltip="Open this highlight's link",
+            tooltip="Open the highlight's own link or one in its text",
         ),
         Binding("c", "copy_highlight", "Copy", id="copy_highlight", tooltip="Copy the highlight's text"),
         Binding("C", "copy_quote", "Quote", id="copy_quote", tooltip="Copy as a Markdown quote with its source"),
@@ -91,6 +97,15 @@ class MainScreen(Screen[None]):
             tooltip="Daily review: a few highlights to rate",
         ),
         Binding("S", "show_stats", "Stats", show=False, id="stats", tooltip="Review and library statistics"),
+        Binding("F", "show_favourites", "Favourites", show=False, id="favourites", tooltip="Every favourite highlight"),
+        Binding(
+            "asterisk",
+            "toggle_favourites_only",
+            "★ only",
+            show=False,
+            id="favourites_only",
+            tooltip="Only this document's favourite highlights, or all again",
+        ),
         Binding(
             "v", "review_here", "Review this", show=False, id="review_here", tooltip="Review the tag or document chosen"
         ),
@@ -102,7 +117,8 @@ class MainScreen(Screen[None]):
     document_order: reactive[str] = reactive("title", init=False)
     current_document: reactive[Document | None] = reactive(None, init=False)
     current_highlight: reactive[int | None] = reactive(None, init=False)
-    sidebar_width: reactive[int] = reactive(2, init=False)
+    sidebar_width: reactive[int] = reactive(3, init=False)
+    favourites_only: reactive[bool] = reactive(False, init=False)
     is_loading: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, grouping: str = "tag", *, daily_count: int = 10, start_in_review: bool = False) -> None:
@@ -117,6 +133,8 @@ class MainScreen(Screen[None]):
         self.daily_count = daily_count
         self.start_in_review = start_in_review
         self._binding_states: tuple[bool, ...] = ()
+        # With favourites only: the positions in the document of the highlights the pane shows.
+        self._shown_indexes: list[int] | None = None
 
     class ReloadRequested(Message):
         """The user asked to read the folder again; the app owns loading."""
@@ -128,9 +146,11 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="body"):
             yield TagTree(id="sidebar")
-            yield DetailPane(id="detail").data_bind(document=MainScreen.current_document)
+            with Vertical(id="reader"):
+                yield DetailPane(id="detail")
+                yield PositionLine(id="position")
         yield ProgressBar(id="loading", show_eta=False)
-        yield Footer()
+        yield FittingFooter()
 
     # Loading ------------------------------------------------------------------------------
 
@@ -222,10 +242,81 @@ class MainScreen(Screen[None]):
 
     def on_detail_pane_cursor_moved(self, message: DetailPane.CursorMoved) -> None:
         self.current_highlight = message.index
+        self._show_position()
         self._refresh_footer_if_needed()
 
+    def _show_position(self) -> None:
+        pane = self.query_one(DetailPane)
+        shown = len(pane.highlights)
+        index = pane.cursor if pane.document is not None and shown else None
+        total = len(self.current_document.highlights) if self.current_document and self.favourites_only else None
+        self.query_one(PositionLine).show(index, shown, total)
+
     def watch_current_document(self) -> None:
+        self._show_in_pane()
         self._refresh_footer_if_needed()
+
+    def watch_favourites_only(self) -> None:
+        pane = self.query_one(DetailPane)
+        if pane.document is not None and pane.highlights:
+            pane.requested_cursor = self._document_index(pane.cursor)  # the cursor's highlight stays if shown
+        self._show_in_pane()
+
+    def _show_in_pane(self) -> None:
+        """Give the pane the chosen document, or only its favourite highlights; `requested_cursor` is mapped."""
+        pane = self.query_one(DetailPane)
+        document = self.current_document
+        self._shown_indexes, pane.subset = None, None
+        if document is not None and self.favourites_only:
+            indexes = favourite_indexes(document, self._starred())
+            wanted = pane.requested_cursor
+            pane.requested_cursor = next((at for at, index in enumerate(indexes) if index >= wanted), len(indexes) - 1)
+            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favourites")
+            document = only_these(document, indexes)
+        if pane.document is document:
+            pane.requested_cursor = 0
+        pane.document = document
+        self._show_position()
+
+    def _document_index(self, pane_index: int) -> int:
+        """Where the pane's highlight `pane_index` is in the whole document."""
+        indexes = self._shown_indexes
+        return indexes[pane_index] if indexes is not None and 0 <= pane_index < len(indexes) else pane_index
+
+    def _pane_index(self, document_index: int) -> int | None:
+        """Where a highlight of the document is in the pane (None when the favourites filter hides it)."""
+        indexes = self._shown_indexes
+        if indexes is None:
+            return document_index
+        return indexes.index(document_index) if document_index in indexes else None
+
+    def _starred(self) -> StarredElsewhere | None:
+        """Whether a highlight was starred in a review (None when the reader never reviewed)."""
+        from hltui.review.database import default_path
+        from hltui.review.ids import highlight_id
+
+        if self._review_store is None and not default_path().exists():
+            return None
+        starred = self.review_store.favorites()
+        return (lambda document, highlight: highlight_id(document, highlight) in starred) if starred else None
+
+    def action_toggle_favourites_only(self) -> None:
+        """Show only the open document's favourite highlights, or all of them again."""
+        if self.current_document is None:
+            self.notify("Open a document first", severity="warning")
+            return
+        self.favourites_only = not self.favourites_only
+
+    def action_show_favourites(self) -> None:
+        """Every favourite highlight of the library in one list; Enter jumps to it."""
+        from hltui.tui.screens.favourites import FavouritesScreen
+
+        if self.library is None:
+            return
+        store_exists = self._review_store is not None or self._starred() is not None
+        from_review = self._review_favorite() if store_exists else None
+        found = favourite_highlights(self.library.documents, self._starred(), from_review)
+        self.app.push_screen(FavouritesScreen(self, found), self.jump_to)
 
     def _refresh_footer_if_needed(self) -> None:
         """Redraw the footer only when a key became usable or unusable.
@@ -242,7 +333,7 @@ class MainScreen(Screen[None]):
         """The highlight under the pane's cursor, read from the pane so it is never a step behind."""
         pane = self.query_one(DetailPane)
         document, index = pane.document, pane.cursor
-        if document is None or document is not self.current_document or not 0 <= index < len(document.highlights):
+        if document is None or self.current_document is None or not 0 <= index < len(document.highlights):
             return None
         return document.highlights[index]
 
@@ -257,7 +348,7 @@ class MainScreen(Screen[None]):
         reasons = {
             "open_document_url": self._url_problem(document.url if document else None, "document"),
             "copy_url": None if document and document.url else "This document has no URL to copy",
-            "open_highlight_url": self._url_problem(highlight.url if highlight else None, "highlight"),
+            "open_highlight_url": self._links_problem(highlight),
             "copy_highlight": None if highlight else "No highlight selected: nothing to copy",
             "copy_quote": None if highlight else "No highlight selected: nothing to quote",
             "reload": "Still loading the library" if self.is_loading else None,
@@ -272,6 +363,13 @@ class MainScreen(Screen[None]):
         if not url:
             return f"This {owner} has no URL"
         return None if is_openable(url) else f"Only http and https links are opened, not {url[:60]}"
+
+    def _links_problem(self, highlight: Highlight | None) -> str | None:
+        if highlight is None:
+            return "No highlight selected" if self.current_document else "No document selected"
+        if highlight_links(highlight):
+            return None
+        return self._url_problem(highlight.url, "highlight") or "This highlight has no web link"
 
     def run_guarded(self, action: str) -> None:
         """Run an action from the palette, or say why it cannot run, as its key would."""
@@ -326,9 +424,14 @@ class MainScreen(Screen[None]):
             self.open_url(self.current_document.url)
 
     def action_open_highlight_url(self) -> None:
-        """Open the highlight's own link (View Highlight, Kindle location)."""
-        if self.highlight is not None and self.highlight.url:
-            self.open_url(self.highlight.url)
+        """Open the highlight's link (its own, or one in its text); with several, ask which."""
+        from hltui.tui.screens.link_chooser import LinkChooser
+
+        links = highlight_links(self.highlight) if self.highlight is not None else []
+        if len(links) == 1:
+            self.open_url(links[0][1])
+        elif links:
+            self.app.push_screen(LinkChooser(links), lambda url: self.open_url(url) if url else None)
 
     def open_url(self, url: str) -> None:
         """The browser when one can start, else a dialog showing the URL with a copy button."""
@@ -357,8 +460,12 @@ class MainScreen(Screen[None]):
         if focus:
             self.query_one(TagTree).reveal(document)
         pane = self.query_one(DetailPane)
+        shown = self.favourites_only and highlight_index is not None
+        if shown and highlight_index not in favourite_indexes(document, self._starred()):
+            self.set_reactive(MainScreen.favourites_only, False)  # the wanted highlight is not a favourite
+            self._show_in_pane()
         if document is self.current_document:
-            pane.action_cursor_to(highlight_index or 0)
+            pane.action_cursor_to(self._pane_index(highlight_index or 0) or 0)
         else:
             pane.requested_cursor = highlight_index or 0
             self.current_document = document
@@ -382,6 +489,12 @@ class MainScreen(Screen[None]):
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
         self.notify(f"Grouped by {self.grouping}")
 
+    def set_sort(self, order: str) -> None:
+        """Sort documents by title, number of highlights or most recent."""
+        if order in SORT_ORDERS:
+            self.document_order = order
+            self.notify(f"Sorted by {order}")
+
     def action_cycle_sort(self) -> None:
         """Sort documents by the next of title, highlights, most recent."""
         self.document_order = SORT_ORDERS[(SORT_ORDERS.index(self.document_order) + 1) % len(SORT_ORDERS)]
@@ -396,17 +509,19 @@ class MainScreen(Screen[None]):
 
     def action_sidebar_width(self, step: int) -> None:
         """Make the tree narrower or wider; the document keeps at least MIN_DOCUMENT_WIDTH columns."""
-        wanted = max(0, min(len(SIDEBAR_WIDTHS) - 1, self.sidebar_width + step))
-        if step > 0 and SIDEBAR_WIDTHS[wanted] > self._widest_tree():
+        wanted = max(0, min(len(SIDEBAR_SHARES) - 1, self.sidebar_width + step))
+        if step > 0 and self._tree_columns(wanted) <= self._tree_columns(self.sidebar_width):
             self.notify(f"The document needs at least {MIN_DOCUMENT_WIDTH} columns", severity="warning")
             return
         self.sidebar_width = wanted
 
-    def _widest_tree(self) -> int:
-        return max(SIDEBAR_WIDTHS[0], self.size.width - MIN_DOCUMENT_WIDTH)
+    def _tree_columns(self, share_index: int) -> int:
+        """The tree's width at this share of the terminal, leaving the document MIN_DOCUMENT_WIDTH columns."""
+        wanted = max(MIN_SIDEBAR_WIDTH, round(self.size.width * SIDEBAR_SHARES[share_index]))
+        return max(MIN_SIDEBAR_WIDTH, min(wanted, self.size.width - MIN_DOCUMENT_WIDTH))
 
     def watch_sidebar_width(self, width_index: int) -> None:
-        self.query_one(TagTree).styles.width = min(SIDEBAR_WIDTHS[width_index], self._widest_tree())
+        self.query_one(TagTree).styles.width = self._tree_columns(width_index)
 
     def on_resize(self) -> None:
         self.watch_sidebar_width(self.sidebar_width)  # a narrower terminal must not squeeze the document

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,16 +28,24 @@ class ProblemsScreen(ModalScreen[None]):
         with VerticalScroll(id="problems", classes="dialog"):
             yield Static(self._table())
 
-    def _table(self) -> Table | Text:
+    def _table(self) -> RenderableType:
+        """Each file on a line of its own, its reason indented under it.
+
+        Not a table: in a column a third of the dialog wide, file names broke mid-word across rows.
+        """
         if not self.library.skipped and not self.library.problems:
             return Text("Every file was read without a problem.")
-        table = Table(title="Skipped files and problems", expand=True, show_lines=False)
-        table.add_column("File", ratio=2)
-        table.add_column("Line", justify="right")
-        table.add_column("Reason", ratio=3)
+        entries: list[RenderableType] = [Text("Skipped files and problems", style="bold")]
         for skipped in self.library.skipped:
-            table.add_row(Text(strip_control(skipped.path)), "", Text(f"skipped: {strip_control(skipped.reason)}"))
+            entries.extend(_entry(skipped.path, None, f"skipped: {skipped.reason}"))
         for problem in self.library.problems:
-            line = str(problem.line) if problem.line else ""
-            table.add_row(Text(strip_control(problem.path)), line, Text(strip_control(problem.message)))
-        return table
+            entries.extend(_entry(problem.path, problem.line, problem.message))
+        return Group(*entries)
+
+
+def _entry(path: str, line: int | None, reason: str) -> list[RenderableType]:
+    """A blank line, `name.md  line 12` in bold (folded if it has no spaces), then the reason, indented."""
+    name = Text(strip_control(path), style="bold", overflow="fold")
+    if line:
+        name.append(f"  line {line}", style="dim")
+    return [Text(""), name, Padding(Text(strip_control(reason), overflow="fold"), (0, 0, 0, 4))]

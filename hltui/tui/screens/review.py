@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hltui.model import Document, Highlight
 from hltui.review.ids import document_id, highlight_id
@@ -20,6 +20,7 @@ from hltui.review.store import ReviewStore
 from hltui.text import one_line, strip_control
 from hltui.tui.browser import open_in_browser
 from hltui.tui.clipboard import copy_outside_terminal
+from hltui.tui.widgets.fitting_footer import FittingFooter
 from hltui.tui.widgets.highlight_markdown import markdown
 
 Pair = tuple[Document, int]
@@ -61,7 +62,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="review-source")
             yield Static(id="review-text")
             yield Static(id="review-notes")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.review_title)

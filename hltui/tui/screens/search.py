@@ -48,6 +48,8 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         Binding("ctrl+r", "review_results", "Review these", id="search.review", tooltip="Review the results found"),
     ]
 
+    PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
+
     def __init__(self, main: MainScreen, group: Group | None) -> None:
         super().__init__()
         self.main = main
@@ -57,7 +59,7 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search", classes="dialog"):
-            yield Input(placeholder="Search titles, authors, tags, highlights and notes", id="query")
+            yield Input(placeholder=self.PLACEHOLDER, id="query")
             yield Static(self._scope_text(), id="scope")
             yield OptionList(id="results")
             yield Static("", id="search-status")
@@ -101,10 +103,13 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
         if hits:
             results.highlighted = 0
-        status = counted(len(hits), "result") if query.strip() else ""
+        self.query_one("#search-status", Static).update(Text(self.status_text(query, hits), style="dim"))
+
+    def status_text(self, query: str, hits: list[SearchHit]) -> str:
+        """`12 results`, or `200+ results` when the list was cut at the limit."""
         if len(hits) == RESULT_LIMIT:  # a cap, not a count: there may be many more
-            status = f"{RESULT_LIMIT}+ results"
-        self.query_one("#search-status", Static).update(Text(status, style="dim"))
+            return f"{RESULT_LIMIT}+ results"
+        return counted(len(hits), "result") if query.strip() else ""
 
     def action_review_results(self) -> None:
         """Review the highlights found (all of a document's when its title, author or tag matched)."""

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Header, Label, Sparkline, Static
 
 from hltui.library import Library
 from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
 from hltui.review.store import ReviewStore
 from hltui.text import one_line
+from hltui.tui.widgets.fitting_footer import FittingFooter
 
 _BAR_WIDTH = 40
 
@@ -42,7 +43,7 @@ class StatsScreen(Screen[None]):
             yield Static(_bars(highlights_per_tag(self.library.documents)), id="stats-tags")
             yield Label(_months_title(months), classes="stats-title")
             yield Sparkline([count for _, count in months] or [0], id="stats-months")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"

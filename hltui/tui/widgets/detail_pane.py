@@ -26,6 +26,7 @@ from hltui.tui.widgets.highlight_card import CardLook, card_strips, section_stri
 
 EMPTY_MESSAGE = "Choose a document in the tree on the left."
 NO_HIGHLIGHTS = "This document has no highlights."
+NO_FAVOURITES = "None of this document's {count} highlights is a favourite. Press * to show them all."
 FIRST_ESTIMATE = 4  # lines per highlight not laid out yet, until the first screen tells better
 BLOCK_CACHE_SIZE = 256  # laid-out highlights kept: several screens' worth
 LAYOUT_ROUNDS = 64  # a bound on re-laying out while estimates turn into real heights
@@ -68,6 +69,8 @@ class DetailPane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.empty_message = EMPTY_MESSAGE
+        self.subset: tuple[int, str] | None = None
+        """When the document shown is a subset (favourites only): the whole document's count, and what this is."""
         self.requested_cursor = 0
         """The highlight to put the cursor on when the next document is shown."""
         self.rendered_highlights = 0
@@ -167,9 +170,11 @@ class DetailPane(ScrollView, can_focus=True):
         placeholder = self._component("detail-pane--placeholder")
         if self.document is None:
             return placeholder_strips(console, self.empty_message, width, placeholder)
-        strips = header_strips(console, self.document, width, self._component("detail-pane--block-title"))
+        count = f"{len(self.highlights)} {self.subset[1]} of {self.subset[0]}" if self.subset else None
+        strips = header_strips(console, self.document, width, self._component("detail-pane--block-title"), count)
         if not self.highlights:
-            strips.extend(placeholder_strips(console, NO_HIGHLIGHTS, width, placeholder))
+            message = NO_HIGHLIGHTS if self.subset is None else NO_FAVOURITES.format(count=self.subset[0])
+            strips.extend(placeholder_strips(console, message, width, placeholder))
         return strips
 
     # Laying out highlights ------------------------------------------------------------------

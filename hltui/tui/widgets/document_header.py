@@ -15,9 +15,14 @@ from hltui.tui.widgets.highlight_card import render_strips
 from hltui.tui.widgets.highlight_markdown import markdown
 
 
-def header_strips(console: Console, document: Document, width: int, block_title: Style) -> list[Strip]:
-    """A blank line, the metadata, then the summary and the note under their titles."""
-    strips = [Strip.blank(width), *render_strips(console, metadata_table(document), width)]
+def header_strips(
+    console: Console, document: Document, width: int, block_title: Style, count: str | None = None
+) -> list[Strip]:
+    """A blank line, the metadata, then the summary and the note under their titles.
+
+    `count` says how many highlights are shown when not all are (`2 favourites of 65`).
+    """
+    strips = [Strip.blank(width), *render_strips(console, metadata_table(document, count), width)]
     for label, text in (("Summary", document.summary), ("Document note", document.note)):
         if text:
             strips.append(Strip.blank(width))
@@ -34,11 +39,12 @@ def placeholder_strips(console: Console, message: str, width: int, style: Style)
     return [Strip.blank(width), Strip.blank(width), *padded, Strip.blank(width), Strip.blank(width)]
 
 
-def metadata_table(document: Document) -> Table:
+def metadata_table(document: Document, count: str | None = None) -> Table:
     """Title, then a two-column table of what is known about the document."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
-    table.add_column()
+    # Folded, not cut: a long URL or file name is read whole (words still wrap at spaces).
+    table.add_column(overflow="fold")
     table.title = Text(strip_control(document.title), style="bold")
     table.title_style = "bold"
     table.title_justify = "left"
@@ -48,7 +54,7 @@ def metadata_table(document: Document) -> Table:
         ("Category", document.category),
         ("URL", document.url),
         ("Tags", " ".join(f"#{tag}" for tag in document.tags) or None),
-        ("Highlights", str(len(document.highlights))),
+        ("Highlights", count or str(len(document.highlights))),
         ("File", document.source_path),
     )
     for label, value in rows:

@@ -36,7 +36,7 @@ def highlight_details(highlight: Highlight) -> Text:
     if highlight.tags:
         parts.append(" ".join(f"#{strip_control(tag)}" for tag in highlight.tags))
     if highlight.url and not highlight.location:
-        parts.append("link")
+        parts.append("↗ highlight (O)")  # its own link: the card shows no address
     return Text(" · ".join(parts), style="dim")
 
 

@@ -14,7 +14,14 @@ _MARKER_PART_LIMIT = 40  # characters of alt text, title or file name shown in a
 
 
 class HighlightMarkdown(Markdown):
-    """Rich Markdown in which an image is a short marker in the text where it stood: `[image: heron.jpg]`.
+    """Rich Markdown for highlights: line breaks kept, links as their text, images as markers.
+
+    A line break inside a paragraph stays a line break: a podcast's `Speaker 1` / `Transcript:`
+    lines or a poem's verses are the source's layout, not wrapping to be undone.
+    A link shows its text only: `Will Durant`, not `Will Durant (https://…)`, and a footnote
+    link into the book (`#ich04fn55`) is its number; the highlight's links open with `O`.
+
+    An image is a short marker in the text where it stood: `[image: heron.jpg]`.
 
     Rich renders an image as a renderable of its own, yielded as soon as the image is parsed and
     without a line end: it came out before the paragraph holding it, on the paragraph's first line,
@@ -27,12 +34,17 @@ class HighlightMarkdown(Markdown):
         super().__init__(markup, hyperlinks=hyperlinks)
         for token in self.parsed:
             if token.children:
-                token.children = list(_images_as_markers(token.children))
+                token.children = list(_as_shown(token.children))
 
 
-def _images_as_markers(tokens: Iterable[Token]) -> Iterable[Token]:
+def _as_shown(tokens: Iterable[Token]) -> Iterable[Token]:
+    """Inline tokens with line breaks kept, link targets dropped and images as markers."""
     for token in tokens:
-        if token.type == "image":
+        if token.type in ("link_open", "link_close"):
+            continue
+        if token.type == "softbreak":
+            yield Token("hardbreak", "br", 0)
+        elif token.type == "image":
             # In emphasis, so it reads as the app's words, not the highlight's.
             yield Token("em_open", "em", 1, markup="*")
             yield Token("text", "", 0, content=image_marker(token))
@@ -84,5 +96,5 @@ def _marker_part(text: str) -> str:
 
 
 def markdown(text: str) -> Markdown:
-    """Rich Markdown without terminal hyperlinks (link targets are shown, never made clickable); images inline."""
+    """Rich Markdown without terminal hyperlinks or link targets (never clickable); line breaks kept; images inline."""
     return HighlightMarkdown(text, hyperlinks=False)

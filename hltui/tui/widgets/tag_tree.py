@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -16,6 +17,8 @@ from hltui.parsing.merge import document_key
 from hltui.text import strip_control
 
 Node = TreeNode["Group | Document"]
+# The meta Tree's click handler looks for on an icon, to open or close the group.
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class TagTree(Tree["Group | Document"]):
         self.show_root = False
         self.guide_depth = 2
         self.tree_order = TreeOrder("title", {})
+        # Per node: the counts drawn right-aligned after its name (`12 · 140`, or a document's `65`).
+        self._counts: dict[int, str] = {}
 
     def show_groups(self, groups: list[Group], tree_order: TreeOrder) -> None:
         """Show these top-level groups (filled on expand), keeping open groups and the cursor's entry.
@@ -78,6 +83,7 @@ class TagTree(Tree["Group | Document"]):
         line = self.cursor_line
         self.tree_order = tree_order
         self.clear()
+        self._counts.clear()
         for group in groups:
             self._add_group(self.root, group)
         self.root.expand()
@@ -143,9 +149,11 @@ class TagTree(Tree["Group | Document"]):
         return None
 
     def _add_group(self, parent: Node, group: Group) -> None:
+        documents = group.all_documents()
+        highlights = sum(len(document.highlights) for document in documents)
         label = Text(" ".join(strip_control(group.name).split()), style="bold")
-        label.append(f" {group.count}", style="dim")
-        parent.add(label, data=group, allow_expand=True)
+        node = parent.add(label, data=group, allow_expand=True)
+        self._counts[node.id] = f"{len(documents)} · {highlights}"
 
     def _fill(self, node: Node) -> None:
         """Add a group's sub-groups and documents the first time it opens."""
@@ -155,7 +163,43 @@ class TagTree(Tree["Group | Document"]):
         for child in sorted(group.children.values(), key=lambda child: child.name.casefold()):
             self._add_group(node, child)
         for document in sort_documents(group.documents, self.tree_order.order, self.tree_order.modified):
-            node.add_leaf(document_label(document), data=document)
+            leaf = node.add_leaf(Text(" ".join(strip_control(document.title).split())), data=document)
+            self._counts[leaf.id] = str(len(document.highlights))
+
+    def entry_text(self, node: Node) -> str:
+        """An entry as plain text, its name then its counts: `philosophy 2 · 31`, `Walden 12`."""
+        count = self._counts.get(node.id)
+        name = _name_of(node).plain
+        return f"{name} {count}" if count else name
+
+    def render_label(self, node: Node, base_style: Style, style: Style) -> Text:
+        """The name cut with `…` to leave the counts visible, right-aligned at the tree's edge."""
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            prefix = Text(icon, style=base_style + TOGGLE_STYLE)
+        else:
+            prefix = Text()
+        count = self._counts.get(node.id, "")
+        room = self._label_room(node) - prefix.cell_len
+        name = _name_of(node)
+        name_room = max(1, room - len(count) - 1) if count else max(1, room)
+        if name.cell_len > name_room:
+            name.truncate(name_room - 1)
+            name.append("…")
+        body = name + Text(" " * max(1, room - name.cell_len - len(count)) + count, style="dim")
+        body.stylize(style)
+        return prefix + body
+
+    def get_label_width(self, node: Node) -> int:
+        # Labels fill the width they are given, so the tree never scrolls sideways.
+        return self._label_room(node)
+
+    def _label_room(self, node: Node) -> int:
+        """The columns left for a node's label after the guides of its depth."""
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        return max(8, self.scrollable_content_region.width - depth * self.guide_depth)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Group | Document]) -> None:
         self._fill(event.node)
@@ -244,8 +288,6 @@ class TagTree(Tree["Group | Document"]):
         return None
 
 
-def document_label(document: Document) -> Text:
-    """`Title  12` with the count dimmed; untrusted text kept literal."""
-    label = Text(strip_control(document.title).replace("\n", " "))
-    label.append(f"  {len(document.highlights)}", style="dim")
-    return label
+def _name_of(node: Node) -> Text:
+    label = node.label
+    return label.copy() if isinstance(label, Text) else Text(label)

@@ -1,0 +1,43 @@
+"""Favourite highlights: tagged `favorite` in the exports or starred in a review (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from hltui.model import Document, Highlight
+
+# Whether a highlight was starred outside the exports (in a review), asked with its document.
+StarredElsewhere = Callable[[Document, Highlight], bool]
+
+
+def favourite_indexes(document: Document, starred: StarredElsewhere | None = None) -> list[int]:
+    """Positions of a document's favourite highlights, in reading order."""
+    return [
+        index
+        for index, highlight in enumerate(document.highlights)
+        if highlight.is_favorite or (starred is not None and starred(document, highlight))
+    ]
+
+
+def favourite_highlights(
+    documents: Iterable[Document],
+    starred: StarredElsewhere | None = None,
+    starred_documents: Callable[[Document], bool] | None = None,
+) -> list[tuple[Document, int]]:
+    """Every favourite highlight of the library as (document, position), documents by title.
+
+    Only documents whose digest (or the review database) says they hold a favourite have their
+    highlights read, so a library of stored highlights is not fetched whole.
+    """
+    found: list[tuple[Document, int]] = []
+    for document in sorted(documents, key=lambda document: document.title.casefold()):
+        may_hold = document.digest.has_favorite or (starred_documents is not None and starred_documents(document))
+        if may_hold:
+            found.extend((document, index) for index in favourite_indexes(document, starred))
+    return found
+
+
+def only_these(document: Document, indexes: Sequence[int]) -> Document:
+    """The document showing only the highlights at these positions (the same highlight objects)."""
+    return replace(document, highlights=tuple(document.highlights[index] for index in indexes))

@@ -1,0 +1,59 @@
+"""A footer that shows the keys that fit its width, and always Quit and Help."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.events import Resize
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+# Shown whatever the width: a reader who sees nothing else can still leave or find every key.
+ALWAYS_SHOWN = ("quit", "help")
+# A key's cells beyond its key and description: a space before the key, after it, and after the text.
+KEY_PADDING = 3
+# The command palette's key, docked right, with its padding and edge.
+PALETTE_CELLS = 14
+
+
+class FittingFooter(Footer):
+    """Textual's footer, dropping keys from the end (the least general ones last) until the rest fit.
+
+    The focused widget's keys come first and the app's last, so at 80 columns the pane's own
+    keys and Quit and Help stay while screen-wide ones give way.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._composed_width = -1
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        self._composed_width = self.size.width
+        if self.size.width:
+            for key in fitting_drops(widgets, self.size.width - PALETTE_CELLS):
+                widgets.remove(key)
+        yield from widgets
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
+
+
+def key_cells(key: FooterKey) -> int:
+    return cell_len(key.key_display) + cell_len(key.description) + KEY_PADDING
+
+
+def fitting_drops(widgets: list[Widget], room: int) -> list[FooterKey]:
+    """The keys to leave out so the others fit in `room` cells: from the end, never Quit or Help."""
+    keys = [widget for widget in widgets if isinstance(widget, FooterKey) and not widget.has_class("-command-palette")]
+    used = sum(key_cells(key) for key in keys)
+    dropped: list[FooterKey] = []
+    for key in reversed(keys):
+        if used <= room:
+            break
+        if key.action not in ALWAYS_SHOWN:
+            dropped.append(key)
+            used -= key_cells(key)
+    return dropped

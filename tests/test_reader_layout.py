@@ -1,0 +1,162 @@
+"""The reader at 80x24 and on a wide terminal: nothing cut that matters (issue 9, items 10-16)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from conftest import SAMPLES
+from textual.app import App
+from textual.pilot import Pilot
+
+from hltui.cli import build_app
+from hltui.config import load_config
+from hltui.model import Document
+from hltui.tui.screens.main import MainScreen
+from hltui.tui.screens.problems import ProblemsScreen
+from hltui.tui.screens.search import SearchScreen
+from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.tag_tree import TagTree
+
+LONG_URL = "https://example.org/essays/2023/11/on-the-pleasures-of-walking-slowly-through-old-towns?ref=reader"
+LONG_NAME = "an-export-file-whose-name-is-long-enough-to-need-two-lines-at-eighty-columns.md"
+SKIPPED_NAME = "a-long-export-file-name-that-used-to-break-mid-word.md"  # fits the dialog at 80 columns
+
+
+@asynccontextmanager
+async def reading(
+    path: Path = SAMPLES, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    app = build_app(path, load_config())
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        yield pilot, app.screen
+
+
+def screen_lines(app: App[None]) -> list[str]:
+    """The terminal as the reader sees it, a string per row (composited, every layer)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
+    assert screen.library is not None
+    [document] = [d for d in screen.library.documents if d.title == title]
+    screen.show_document(document)
+    await pilot.pause()
+    return document
+
+
+async def test_long_titles_end_with_an_ellipsis_and_keep_their_count_at_the_edge() -> None:
+    async with reading() as (pilot, screen):
+        await pilot.press("l")  # open Favorites
+        await pilot.pause()
+        [row] = [line for line in screen_lines(screen.app) if "The Autobiography" in line]
+        tree_part = row[: screen.query_one(TagTree).outer_size.width - 1].rstrip()
+        assert "…" in tree_part
+        assert tree_part.endswith(" 9")  # its 9 highlights, right-aligned against the border
+
+
+async def test_group_counts_say_documents_and_highlights() -> None:
+    async with reading() as (_, screen):
+        rows = screen_lines(screen.app)
+        assert any("philosophy" in row and row.split("▕")[0].rstrip().endswith("2 · 133") for row in rows)
+
+
+async def test_the_tree_is_sized_to_the_terminal() -> None:
+    async with reading(size=(160, 50)) as (_, screen):
+        assert screen.query_one(TagTree).outer_size.width >= 50
+    async with reading(size=(80, 24)) as (_, screen):
+        assert screen.query_one(DetailPane).outer_size.width >= 40
+
+
+async def test_at_80_columns_the_header_is_whole_and_the_footer_keeps_quit_and_help() -> None:
+    async with reading() as (pilot, screen):
+        await show(pilot, screen, "Alice's Adventures in Wonderland")
+        assert screen.focused is screen.query_one(DetailPane)
+        rows = screen_lines(screen.app)
+        assert "…" not in rows[0] and "15 docs" in rows[0] and "(e)" in rows[0]
+        assert "q Quit" in rows[-1] and "? Help" in rows[-1]
+        assert "Next" in rows[-1]  # the pane's own keys are kept before screen-wide ones
+
+
+async def test_url_and_file_lines_wrap_instead_of_being_cut(tmp_path: Path) -> None:
+    (tmp_path / LONG_NAME).write_text(
+        f"# Walking\n## Metadata\n- URL: {LONG_URL}\n## Highlights\n- The road goes ever on.\n", encoding="utf-8"
+    )
+    async with reading(tmp_path) as (pilot, screen):
+        await show(pilot, screen, "Walking")
+        pane = screen.query_one(DetailPane)
+        rows = [pane.render_line(y).text.strip() for y in range(pane.scrollable_content_region.height)]
+        joined = "".join(rows)
+        assert "…" not in joined
+        assert LONG_URL in joined and LONG_NAME in joined
+
+
+async def test_problem_file_names_stay_whole_on_their_line(tmp_path: Path) -> None:
+    (tmp_path / "fine.md").write_text("# Fine\n## Highlights\n- One.\n", encoding="utf-8")
+    (tmp_path / SKIPPED_NAME).write_bytes(b"\xff\xfe not text \x00\x00")
+    async with reading(tmp_path) as (pilot, screen):
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(screen.app.screen, ProblemsScreen)
+        assert any(SKIPPED_NAME in row for row in screen_lines(screen.app))
+
+
+async def test_the_pane_says_which_highlight_of_how_many() -> None:
+    async with reading() as (pilot, screen):
+        await show(pilot, screen, "Alice's Adventures in Wonderland")
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert any(row.rstrip().endswith("highlight 3 of 8") for row in screen_lines(screen.app))
+
+
+async def test_star_shows_only_the_open_documents_favourites_and_back() -> None:
+    async with reading() as (pilot, screen):
+        document = await show(pilot, screen, "Alice's Adventures in Wonderland")
+        favourites = [h for h in document.highlights if h.is_favorite]
+        assert 0 < len(favourites) < len(document.highlights)
+        await pilot.press("asterisk")
+        await pilot.pause()
+        pane = screen.query_one(DetailPane)
+        assert list(pane.highlights) == favourites
+        assert any(f"favourite 1 of {len(favourites)}" in row for row in screen_lines(screen.app))
+        await pilot.press("j")  # the next favourite, whatever lies between
+        await pilot.pause()
+        assert screen.highlight == favourites[1]
+        assert any(f"favourite 2 of {len(favourites)}" in row for row in screen_lines(screen.app))
+        await pilot.press("asterisk")  # all again, the cursor still on that highlight
+        await pilot.pause()
+        assert len(pane.highlights) == len(document.highlights)
+        assert screen.highlight == favourites[1]
+
+
+async def test_favourites_view_lists_favourite_highlights_across_documents_and_jumps_to_one() -> None:
+    async with reading(size=(120, 40)) as (pilot, screen):
+        assert screen.library is not None
+        everywhere = [(d.title, h.text) for d in screen.library.documents for h in d.highlights if h.is_favorite]
+        assert len({title for title, _ in everywhere}) > 1
+        await pilot.press("F")
+        await pilot.pause()
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        view = screen.app.screen
+        assert isinstance(view, SearchScreen)
+        assert sorted(
+            (hit.document.title, hit.document.highlights[hit.highlight_index or 0].text) for hit in view.hits
+        ) == sorted(everywhere)
+        await pilot.press(*"curiouser")
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(view.hits) == 0 or all("curiouser" in hit.snippet.casefold() for hit in view.hits)
+        await pilot.press("ctrl+a", "ctrl+k", *"yesterday")
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        [hit] = view.hits
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.app.screen is screen
+        assert screen.current_document is hit.document and screen.highlight is not None
+        assert "yesterday" in screen.highlight.text
