@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLES
 from textual.app import App
 from textual.pilot import Pilot
@@ -13,8 +14,10 @@ from textual.pilot import Pilot
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.model import Document
+from hltui.tui.screens.link_chooser import LinkChooser
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.problems import ProblemsScreen
+from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.search import SearchScreen
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
@@ -160,3 +163,38 @@ async def test_favourites_view_lists_favourite_highlights_across_documents_and_j
         assert screen.app.screen is screen
         assert screen.current_document is hit.document and screen.highlight is not None
         assert "yesterday" in screen.highlight.text
+
+
+async def test_at_80_columns_the_review_footer_keeps_leave_and_help() -> None:
+    async with reading() as (pilot, screen):
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(screen.app.screen, ReviewScreen)
+        footer = screen_lines(screen.app)[-1]
+        assert "q Leave" in footer and "? Help" in footer and "1 Again" in footer
+
+
+async def test_capital_o_asks_which_link_when_a_highlight_has_several(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("hltui.tui.screens.main.open_in_browser", lambda url: opened.append(url) or True)
+    (tmp_path / "links.md").write_text(
+        "# Links\n## Highlights\n"
+        "- A book by [Will Durant](https://en.wikipedia.org/wiki/Will_Durant).[55](#fn55)"
+        " ([View Highlight](https://read.readwise.io/read/01abc))\n",
+        encoding="utf-8",
+    )
+    async with reading(tmp_path) as (pilot, screen):
+        await show(pilot, screen, "Links")
+        assert "wikipedia" not in "\n".join(screen_lines(screen.app))
+        await pilot.press("O")
+        await pilot.pause()
+        assert isinstance(screen.app.screen, LinkChooser)
+        assert [address for _, address in screen.app.screen.links] == [
+            "https://read.readwise.io/read/01abc",
+            "https://en.wikipedia.org/wiki/Will_Durant",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert opened == ["https://en.wikipedia.org/wiki/Will_Durant"]

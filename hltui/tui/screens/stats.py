@@ -13,7 +13,7 @@ from textual.widgets import Header, Label, Sparkline, Static
 from hltui.library import Library
 from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
 from hltui.review.store import ReviewStore
-from hltui.text import one_line
+from hltui.text import counted, one_line
 from hltui.tui.widgets.fitting_footer import FittingFooter
 
 _BAR_WIDTH = 40
@@ -50,10 +50,11 @@ class StatsScreen(Screen[None]):
 
     def _summary(self, reviews: int) -> Text:
         library = self.library
-        text = Text(f"{len(library.documents)} documents · {library.highlight_count} highlights\n", style="bold")
-        streak = self.store.streak()
-        text.append(f"{self.store.due_count()} due today · streak {streak} {'day' if streak == 1 else 'days'} · ")
-        text.append(f"{reviews} reviews in the last 30 days")
+        counts = f"{counted(len(library.documents), 'document')} · {counted(library.highlight_count, 'highlight')}"
+        text = Text(counts + "\n", style="bold")
+        streak = counted(self.store.streak(), "day")
+        text.append(f"{self.store.due_count()} due today · streak {streak} · ")
+        text.append(f"{counted(reviews, 'review')} in the last 30 days")
         return text
 
 

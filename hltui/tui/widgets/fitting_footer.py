@@ -9,8 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-# Shown whatever the width: a reader who sees nothing else can still leave or find every key.
-ALWAYS_SHOWN = ("quit", "help")
+# Shown whatever the width: a reader who sees nothing else can still leave (the app or a screen) or find every key.
+ALWAYS_SHOWN = ("quit", "help", "leave", "dismiss")
 # A key's cells beyond its key and description: a space before the key, after it, and after the text.
 KEY_PADDING = 3
 # The command palette's key, docked right, with its padding and edge.
