@@ -15,20 +15,21 @@ from hltui.library import search
 from hltui.library.ranking import Query
 from hltui.library.search import SearchHit, SearchIndex, fold
 from hltui.library.search_index import KINDS
-from hltui.library.typos import NearWords, typo_limit, within_distance
+from hltui.library.typos import NearWords, begins_within, typo_limit
 from hltui.model import Document, Highlight
 
 WORDS = (  # noqa: SIM905 - one string reads better than 45 quoted words
     "mind minds mind, (mind unmindful mindset lighthouse lighthouses light lightly house houses the then there "
     "other of often nature natural café cafe élan straße stoic stoicism meditation meditations medication habit "
-    "rehabilitate reading read attention attend wisdom virtue walking walk slow looking book books 2024 x_y"
+    "rehabilitate reading read attention attend wisdom virtue walking walk slow looking book books 2024 x_y "
+    "@stoic_walker"
 ).split()
 TAGS = ("stoicism/ethics", "walking", "favorite", "slow looking", "philosophy", "café")
 
 
 @functools.cache
-def plain_distance(first: str, second: str) -> int:
-    """Optimal-string-alignment distance, the whole table, no shortcuts."""
+def plain_distances(first: str, second: str) -> tuple[int, ...]:
+    """Optimal-string-alignment distances from `first` to each start of `second`: the whole table, no shortcuts."""
     table = [
         [row + column if row * column == 0 else 0 for column in range(len(second) + 1)] for row in range(len(first) + 1)
     ]
@@ -39,7 +40,15 @@ def plain_distance(first: str, second: str) -> int:
             row > 1 and column > 1 and first[row - 1] == second[column - 2] and first[row - 2] == second[column - 1]
         )
         table[row][column] = min(best, table[row - 2][column - 2] + 1) if swapped else best
-    return table[-1][-1]
+    return tuple(table[-1])
+
+
+def start_distance(query: str, word: str) -> int:
+    """The least distance from the query to any start of the word (the word itself included).
+
+    Exact up to 2, the most any limit allows: a start longer than the query by more is never that close.
+    """
+    return min(plain_distances(query, word[: len(query) + 3]))
 
 
 def library(seed: int = 7, documents: int = 240) -> list[Document]:
@@ -82,13 +91,16 @@ def fields_of(document: Document) -> Iterator[tuple[int | None, str, str]]:
 
 
 def matches(words: list[str], folded: str) -> tuple[bool, ...] | None:
-    """For each word: in the text as typed (True), a typo of one of its words (False); None if a word is missing."""
-    field_words = set(re.findall(r"\w+", folded))
+    """For each word: in the text as typed (True), a typo of the start of one of its words (False); else None.
+
+    Words are runs of letters and digits: an underscore separates them.
+    """
+    field_words = set(re.findall(r"[^\W_]+", folded))
     exactness = []
     for word in words:
         if word in folded:
             exactness.append(True)
-        elif typo_limit(word) and any(plain_distance(word, other) <= typo_limit(word) for other in field_words):
+        elif typo_limit(word) and any(start_distance(word, other) <= typo_limit(word) for other in field_words):
             exactness.append(False)
         else:
             return None
@@ -155,6 +167,13 @@ QUERIES = (
     "favorite",
     "zzzz",
     "readign books",
+    "sotic",  # the start of `stoicism` in tags and `stoic` in titles, a swap away
+    "stoicsm ethcs",
+    "philsoph",
+    "favroit",
+    "lighthuos",
+    "walkre",  # `walker` after an underscore
+    "medittaion walk",
 )
 
 
@@ -210,14 +229,14 @@ def test_a_highlight_tag_ranks_between_document_tags_and_highlight_texts() -> No
     assert [hit.field for hit in SearchIndex(documents).search("walking")] == ["tag", "highlight tag", "highlight"]
 
 
-def test_distance_shortcuts_agree_with_the_whole_table() -> None:
+def test_edits_at_the_first_difference_agree_with_the_whole_table() -> None:
     short = ["".join(letters) for length in range(5) for letters in itertools.product("abc", repeat=length)]
     chooser = random.Random(2)
     longer = ["".join(chooser.choice("ab") for _ in range(chooser.randint(6, 10))) for _ in range(120)]
-    for first, second in [*itertools.product(short, repeat=2), *itertools.product(longer, repeat=2)]:
-        distance = plain_distance(first, second)
-        for limit in (1, 2):
-            assert within_distance(first, second, limit) == (distance <= limit), (first, second, limit)
+    for query, word in [*itertools.product(short, repeat=2), *itertools.product(longer, repeat=2)]:
+        distance = start_distance(query, word)
+        for limit in (0, 1, 2):
+            assert begins_within(query, word, limit) == (distance <= limit), (query, word, limit)
 
 
 def test_typo_candidates_are_capped_yet_every_typo_is_found() -> None:
@@ -226,13 +245,14 @@ def test_typo_candidates_are_capped_yet_every_typo_is_found() -> None:
         "".join(chooser.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(chooser.randint(3, 12)))
         for _ in range(6000)
     ]
-    vocabulary += ["lighthouse", "meditation", "walking", "mind"]
+    vocabulary += ["lighthouse", "lighthouses", "meditation", "meditations", "walking", "walkings", "mind"]
     near_words = NearWords()
     near_words.add(vocabulary)
     assert not list(near_words.near("mnid"))  # under 5 letters: no typos
-    for query in ("ligthouse", "lighthose", "lighthousse", "lighthuose", "meditaiton", "medtation", "walkign"):
+    queries = ("ligthouse", "lighthose", "lighthousse", "lighthuose", "meditaiton", "medtation", "walkign", "wlaki")
+    for query in queries:
         expected = {
-            word for word in set(vocabulary) if word != query and plain_distance(query, word) <= typo_limit(query)
+            word for word in set(vocabulary) if query not in word and start_distance(query, word) <= typo_limit(query)
         }
         assert set(near_words.near(query)) == expected, query
         assert expected and near_words.candidate_count(query) < len(vocabulary) / 20, query

@@ -175,7 +175,8 @@ def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
     """A pattern matching any of the words where it stands as a whole word; None for no words."""
     if not words:
         return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+    # Word ends as the vocabulary sees them (search_index._WORD): `reader` stands alone in `slow_reader`.
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words))})(?![^\W_])")
 
 
 class _Run:

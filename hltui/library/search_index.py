@@ -11,7 +11,8 @@ from hltui.library.typos import NearWords
 from hltui.model import Document
 
 KINDS = ("title", "author", "tag", "highlight tag", "highlight", "note")  # heaviest first
-_WORD = re.compile(r"\w+")
+# Letters and digits: an underscore joins words a reader searches apart (`@example_naturalist`).
+_WORD = re.compile(r"[^\W_]+")
 _TOKEN_SEPARATOR = "\n"  # never inside a token: tokens are split on whitespace
 
 

@@ -1,4 +1,4 @@
-"""Typo tolerance: which vocabulary words are a typo away from a query word, without scanning them all."""
+"""Typo tolerance: which vocabulary words begin with a typo of a query word, without scanning them all."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 
-# Word ends get their own pairs, so a typo in the middle of a word still leaves both ends to match.
-_START, _END = "\x02", "\x03"
-# What one edit can take away from a word's set of letter pairs: a swap of neighbours breaks three.
+# The start of a word gets its own pair, so a typo in its second letter still leaves its first to match.
+_START = "\x02"
+# What one edit can take away from a word's letter pairs: a swap of neighbours breaks three.
 _PAIRS_LOST_PER_EDIT = 3
+# Pairs are indexed with their place in the word, one character per place so keys stay short strings;
+# places past the last share it.
+_PLACES = "".join(map(chr, range(32)))
 _NEAR_CACHE_SIZE = 2000
 # Query words with a typo limit are all letters: a word without one differs from them at every position.
 _LETTER = re.compile(r"[^\W\d_]")
@@ -26,67 +29,61 @@ def typo_limit(word: str) -> int:
     return 2 if len(word) > 8 else 1
 
 
-def _letter_pairs(word: str) -> set[str]:
-    """The distinct pairs of neighbouring letters, the word's start and end marked."""
-    marked = _START + word + _END
-    return {marked[position : position + 2] for position in range(len(marked) - 1)}
+def _letter_pairs(word: str) -> list[str]:
+    """The pairs of neighbouring letters in order, the word's start marked: the pair at place 0 is its first letter."""
+    return list(map("".join, zip(_START + word, word, strict=False)))  # the last letter begins no pair
 
 
-def _common_ends(first: str, second: str) -> tuple[int, int]:
-    """How many letters the two words share at the start, and then at the end."""
+def _placed_pairs(word: str) -> set[str]:
+    """The index keys of a word: each pair of neighbouring letters followed by its place."""
+    places = _PLACES[: len(word)] + _PLACES[-1] * (len(word) - len(_PLACES))
+    return set(map("".join, zip(_START + word, word, places, strict=False)))
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many letters the two words share at the start."""
     shortest = min(len(first), len(second))
     start = 0
     while start < shortest and first[start] == second[start]:
         start += 1
-    end = 0
-    while end < shortest - start and first[-1 - end] == second[-1 - end]:
-        end += 1
-    return start, end
+    return start
 
 
-def within_distance(first: str, second: str, limit: int) -> bool:
-    """Whether two words are at most `limit` edits apart, a swap of neighbours counting as one (Damerau)."""
-    # Letters shared at both ends never need an edit; the table then covers only the few letters between.
-    start, end = _common_ends(first, second)
-    first, second = first[start : len(first) - end], second[start : len(second) - end]
-    if abs(len(first) - len(second)) > limit:
-        return False
-    before_previous: list[int] = []
-    previous = list(range(len(second) + 1))
-    for row in range(1, len(first) + 1):
-        current = _next_row(first, second, row, previous, before_previous)
-        if min(current) > limit:
-            return False  # later rows never shrink below this row's minimum
-        before_previous, previous = previous, current
-    return previous[-1] <= limit
+def begins_within(query: str, word: str, limit: int) -> bool:
+    """Whether the word begins with a string at most `limit` edits from the query, a swap counting as one.
 
-
-def _next_row(first: str, second: str, row: int, previous: list[int], before_previous: list[int]) -> list[int]:
-    """One row of the optimal-string-alignment distance table."""
-    current = [row] + [0] * len(second)
-    char = first[row - 1]
-    for column in range(1, len(second) + 1):
-        cost = 0 if char == second[column - 1] else 1
-        value = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
-        if row > 1 and column > 1 and char == second[column - 2] and first[row - 2] == second[column - 1]:
-            value = min(value, before_previous[column - 2] + 1)
-        current[column] = value
-    return current
+    A reader types the start of a word (`stoic` for `Stoics`, `stoicism`), so a typo must be allowed there
+    too. Shared letters at the start never need an edit, so a cheapest way spends its first edit on the
+    first differing letter: trying the four edits there, each with one edit fewer for the rest, is exact,
+    and with at most two edits it costs a handful of comparisons rather than a distance table.
+    """
+    if limit == 0:
+        return word.startswith(query)
+    start = _common_start(query, word)
+    if start == len(query):
+        return True
+    rest, tail = query[start:], word[start:]
+    # A letter replaced, a query letter left out, a letter added; then two neighbours swapped.
+    edits = [(rest[1:], tail[1:]), (rest[1:], tail), (rest, tail[1:])]
+    if rest[1:2] == tail[:1] and rest[:1] == tail[1:2]:
+        edits.append((rest[2:], tail[2:]))
+    return any(begins_within(left, right, limit - 1) for left, right in edits)
 
 
 class NearWords:
-    """The vocabulary indexed by word length and letter pair, to find the words a typo away from a query word.
+    """The vocabulary indexed by letter pair and its place, to find the words beginning with a typo of a query word.
 
-    A word within `limit` edits of the query keeps all but 3 x limit of the query's letter pairs, so only
-    words of a near length sharing that many pairs are candidates; the edit distance is checked on those alone.
+    A start within `limit` edits of the query keeps all but 3 x limit of the query's letter pairs, each moved
+    by at most `limit` places (one per letter added or left out). Only words holding that many of them near
+    their place are candidates, and `begins_within` is checked on those alone. The places matter: without
+    them a short query like `lapla` shares a pair with most of the vocabulary.
     """
 
     def __init__(self) -> None:
         self._words: list[str] = []
         self._known: set[str] = set()
         # Arrays: untracked by the garbage collector, and half the size of lists of numbers.
-        self._by_length: dict[int, array[int]] = {}
-        self._by_length_and_pair: dict[int, dict[str, array[int]]] = {}
+        self._by_placed_pair: dict[str, array[int]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}  # typing repeats words; this spares the look-ups
 
     def add(self, words: Iterable[str]) -> None:
@@ -97,18 +94,16 @@ class NearWords:
             self._known.add(word)
             number = len(self._words)
             self._words.append(word)
-            self._by_length.setdefault(len(word), array("i")).append(number)
-            by_pair = self._by_length_and_pair.setdefault(len(word), {})
-            for pair in _letter_pairs(word):
-                numbers = by_pair.get(pair)
+            for key in _placed_pairs(word):
+                numbers = self._by_placed_pair.get(key)
                 if numbers is None:
-                    by_pair[pair] = array("i", (number,))
+                    self._by_placed_pair[key] = array("i", (number,))
                 else:
                     numbers.append(number)
         self._near_cache.clear()
 
     def near(self, word: str) -> tuple[str, ...]:
-        """Vocabulary words a typo away from a query word, itself excluded."""
+        """Vocabulary words beginning with a typo of a query word (those holding it as typed are found exactly)."""
         limit = typo_limit(word)
         if limit == 0:
             return ()
@@ -120,30 +115,33 @@ class NearWords:
         return near
 
     def candidate_count(self, word: str) -> int:
-        """How many words pass the letter-pair filter and get the distance test (for benchmarks)."""
+        """How many words pass the letter-pair filter and get the edit test (for benchmarks)."""
         limit = typo_limit(word)
         return sum(1 for _ in self._candidates(word, limit)) if limit else 0
 
     def _look_up(self, word: str, limit: int) -> tuple[str, ...]:
-        """The candidates that pass the edit-distance test, in a stable order."""
+        """The candidates that pass the edit test, in a stable order."""
         words = self._words
         found = {
             words[number]
             for number in self._candidates(word, limit)
-            if words[number] != word and within_distance(word, words[number], limit)
+            if word not in words[number] and begins_within(word, words[number], limit)
         }
         return tuple(sorted(found))
 
     def _candidates(self, word: str, limit: int) -> Iterable[int]:
-        """Numbers of the words of a near length that share enough letter pairs with the word."""
+        """Numbers of the words long enough to begin with a typo of the word and holding enough of its placed pairs."""
         pairs = _letter_pairs(word)
         needed = len(pairs) - _PAIRS_LOST_PER_EDIT * limit
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            if needed <= 0:
-                yield from self._by_length.get(length, ())  # the filter cannot tell: every word of the length
-                continue
-            by_pair = self._by_length_and_pair.get(length, {})
-            shared = Counter[int]()
-            for pair in pairs:
-                shared.update(by_pair.get(pair, ()))
-            yield from (number for number, count in shared.items() if count >= needed)
+        shortest = len(word) - limit
+        words = self._words
+        if needed <= 0:  # the filter cannot tell: every word long enough
+            yield from (number for number, known in enumerate(words) if len(known) >= shortest)
+            return
+        shared = Counter[int]()
+        last = len(_PLACES) - 1
+        for place, pair in enumerate(pairs):
+            # A kept pair moved by at most `limit` places; past the last place, every pair is at the last.
+            for moved in range(min(max(0, place - limit), last), min(place + limit, last) + 1):
+                shared.update(self._by_placed_pair.get(pair + _PLACES[moved], ()))
+        yield from (number for number, count in shared.items() if count >= needed and len(words[number]) >= shortest)
