@@ -18,7 +18,7 @@ from hltui.tui.screens.link_chooser import LinkChooser
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.problems import ProblemsScreen
 from hltui.tui.screens.review import ReviewScreen
-from hltui.tui.screens.search import SearchScreen
+from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree
 
@@ -198,3 +198,17 @@ async def test_capital_o_asks_which_link_when_a_highlight_has_several(
         await pilot.press("down", "enter")
         await pilot.pause()
         assert opened == ["https://en.wikipedia.org/wiki/Will_Durant"]
+
+
+async def test_search_status_counts_in_the_singular_and_marks_the_cap_with_a_plus() -> None:
+    async with reading(size=(100, 30)) as (pilot, screen):
+        await pilot.press("slash", *"muskrat")
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        search = screen.app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) == 1
+        rows = screen_lines(screen.app)
+        assert any("1 result ·" in row for row in rows)
+        assert any("Esc close" in row and "ctrl+r" in row for row in rows)
+        capped = [search.hits[0]] * RESULT_LIMIT
+        assert search.status_text("a", capped) == f"{RESULT_LIMIT}+ results"

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen
 
 RESULT_LIMIT = 200
+# The dialog has no footer: its keys are named under the results.
+KEYS_HINT = "↑↓ choose · Enter open · ctrl+r review these · Esc close"
 
 
 def result_prompt(hit: SearchHit) -> Text:
@@ -62,7 +64,7 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
             yield Input(placeholder=self.PLACEHOLDER, id="query")
             yield Static(self._scope_text(), id="scope")
             yield OptionList(id="results")
-            yield Static("", id="search-status")
+            yield Static(Text(KEYS_HINT, style="dim"), id="search-status")
 
     def _scope_text(self) -> Text:
         if self.limited and self.group is not None:
@@ -103,7 +105,10 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
         if hits:
             results.highlighted = 0
-        self.query_one("#search-status", Static).update(Text(self.status_text(query, hits), style="dim"))
+        status = self.status_text(query, hits)
+        self.query_one("#search-status", Static).update(
+            Text(f"{status} · {KEYS_HINT}" if status else KEYS_HINT, style="dim")
+        )
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
         """`12 results`, or `200+ results` when the list was cut at the limit."""
