@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +27,13 @@ EXIT_USAGE = 2
 
 
 def bundled_samples() -> Path:
-    """The sample library shipped beside the package (a source checkout or editable install)."""
-    beside_package = Path(__file__).resolve().parent.parent / "sample_exports"
-    return beside_package if beside_package.is_dir() else Path.cwd() / "sample_exports"
+    """The sample library shipped in the package, or else the one at the top of a source checkout."""
+    shipped = resources.files("hltui") / "sample_exports"
+    # Installed from a wheel it is a folder; in a checkout, a link to the top-level one (which a checkout
+    # without symlinks lacks: then the top-level folder is used directly).
+    if isinstance(shipped, Path) and shipped.is_dir():
+        return shipped.resolve()
+    return Path(__file__).resolve().parent.parent / "sample_exports"
 
 
 def resolve_library_path(argument: str | None, config: Config) -> Path:
@@ -50,10 +56,8 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"hltui {subcommand}" if subcommand else "hltui",
         description="Read your Readwise/Kindle/Reader highlight exports from the keyboard.",
-        epilog=(
-            "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`,"
-            " `hltui random [PATH] --tag TAG --format text|markdown|json`, `hltui cache clear`."
-        ),
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the samples' path on a line of its own, unbroken
     )
     if subcommand == "cache":
         parser.add_argument("action", choices=("clear",), help="clear: remove every cached parse")
@@ -68,6 +72,20 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--tag", help="only highlights with this tag (document or highlight tag)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
     return parser
+
+
+def _epilog() -> str:
+    """The subcommands, and where the samples opened without a PATH are."""
+    subcommands = (
+        "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`,"
+        " `hltui random [PATH] --tag TAG --format text|markdown|json`, `hltui cache clear`."
+    )
+    samples = bundled_samples()
+    missing = "" if samples.is_dir() else " (missing)"
+    opened = "Without a PATH, $HLTUI_LIBRARY or `library` in the config file, hltui opens the bundled samples:"
+    # Wrapped here: argparse would also break a path at its hyphens (`site-` / `packages`).
+    wrap = textwrap.TextWrapper(width=79, break_on_hyphens=False, break_long_words=False)
+    return f"{wrap.fill(subcommands)}\n\n{wrap.fill(opened)}\n  {samples}{missing}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
