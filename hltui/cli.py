@@ -47,9 +47,12 @@ def build_app(
 ) -> HltuiApp:
     """The one factory for the app, shared by `main` and the tests."""
     from hltui.tui.app import HltuiApp  # Textual is imported only when the app runs.
+    from hltui.tui.browser import use_browser_command
 
+    config = config or load_config()
+    use_browser_command(config.browser)
     cache = ParseCache(path) if use_cache else None
-    return HltuiApp(path, config or load_config(), cache, start_in_review=start_in_review)
+    return HltuiApp(path, config, cache, start_in_review=start_in_review)
 
 
 def _parser(subcommand: str | None) -> argparse.ArgumentParser:

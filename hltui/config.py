@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,6 +36,8 @@ class Config:
     watch: bool = True
     # How many highlights the daily review shows ([review] daily = 10).
     review_daily: int = 10
+    # The command `o` opens URLs with (browser = "cmd --flag"), before $BROWSER; run without a shell.
+    browser: str | None = None
 
     @property
     def read_rules(self) -> ReadRules:
@@ -82,6 +85,7 @@ def _from_table(raw: dict[str, object], path: Path) -> Config:
         follow_symlinks=table.flag("follow_symlinks"),
         watch=table.flag("watch", default=True),
         review_daily=table.daily_review(),
+        browser=table.command("browser"),
     )
     if not table.wrong:
         return config
@@ -99,6 +103,19 @@ class _Table:
         value = self.raw.get(key)
         if value is None or isinstance(value, str):
             return value
+        self.wrong.append(key)
+        return None
+
+    def command(self, key: str) -> str | None:
+        """A command line that splits into words as a shell would (it is never run by one); empty is none."""
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            if shlex.split(value):
+                return value
+        except ValueError:  # an unclosed quote: no way to tell where the words end
+            pass
         self.wrong.append(key)
         return None
 

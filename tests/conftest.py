@@ -35,7 +35,8 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record URLs instead of starting a browser."""
+    """Record URLs instead of starting a browser (a $BROWSER of the user's would be run)."""
+    monkeypatch.delenv("BROWSER", raising=False)
     opened: list[str] = []
 
     def fake_open(url: str, new: int = 0, autoraise: bool = True) -> bool:
