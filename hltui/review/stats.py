@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from hltui.library.groups import NO_CATEGORY, document_tags
 from hltui.model import Document
+
+_MONTH = re.compile(r"^\d{4}-\d\d")
 
 
 def highlights_per_category(documents: Iterable[Document]) -> list[tuple[str, int]]:
@@ -28,11 +31,16 @@ def highlights_per_tag(documents: Iterable[Document], most: int = 15) -> list[tu
 
 
 def documents_per_month(documents: Iterable[Document], modified: Mapping[str, float]) -> list[tuple[str, int]]:
-    """(YYYY-MM, documents) by the files' modification dates, oldest first, empty months included."""
+    """(YYYY-MM, documents) by when each was last updated, oldest first, empty months included.
+
+    The export's date (`updated`) counts; the file's modification date only stands in without one.
+    """
     months: Counter[str] = Counter()
     for document in documents:
         stamp = modified.get(document.source_path)
-        if stamp:
+        if document.updated and _MONTH.match(document.updated):
+            months[document.updated[:7]] += 1
+        elif stamp:
             months[datetime.fromtimestamp(stamp).strftime("%Y-%m")] += 1
     if not months:
         return []
