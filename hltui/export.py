@@ -37,6 +37,7 @@ def _document_json(document: Document) -> dict[str, Any]:
         "summary": document.summary,
         "note": document.note,
         "source_path": document.source_path,
+        "updated": document.updated,
         "highlights": [_highlight_json(highlight) for highlight in document.highlights],
     }
 
@@ -49,6 +50,7 @@ def _highlight_json(highlight: Highlight) -> dict[str, Any]:
         "location": highlight.location,
         "url": highlight.url,
         "section": highlight.section,
+        "added": highlight.added,
     }
 
 
@@ -70,6 +72,7 @@ def document_as_markdown(document: Document) -> str:
         ("Category", document.category),
         ("URL", document.url),
         ("Tags", ", ".join(document.tags) or None),
+        ("Updated", _readable_date(document.updated)),
         ("Source", document.source_path),
     ):
         if value:
@@ -98,7 +101,14 @@ def _highlight_markdown(highlight: Highlight) -> list[str]:
         note_lines = highlight.note.splitlines()
         lines.append(f"    - Note: {note_lines[0]}")
         lines += [f"      {line}" for line in note_lines[1:]]
+    if highlight.added:
+        lines.append(f"    - Added: {_readable_date(highlight.added)}")  # the parser reads it back as the date
     return lines
+
+
+def _readable_date(value: str | None) -> str | None:
+    """`2022-12-14 21:18` for `2022-12-14T21:18`: the ISO value with a space, as people write it."""
+    return value.replace("T", " ") if value else None
 
 
 def _where(highlight: Highlight) -> str:

@@ -22,6 +22,8 @@ class Highlight:
     section: str | None = None
     # The export's own name for the highlight (`^rw123`, a per-highlight id heading), when shown.
     id: str | None = None
+    # When it was highlighted, ISO 8601: `2022-12-14T21:18`, or `2022-12-14` when no time is known.
+    added: str | None = None
 
     @property
     def is_favorite(self) -> bool:
@@ -44,6 +46,8 @@ class Document:
     note: str | None = None
     # A tuple from the parser; StoredHighlights when the parse cache keeps them until asked for.
     highlights: Sequence[Highlight] = field(default=())
+    # When it last changed, as `Highlight.added`: an update field of the export or its latest highlight.
+    updated: str | None = None
 
     @property
     def digest(self) -> HighlightDigest:

@@ -22,9 +22,10 @@ DOCUMENT_KEYS = [
     "summary",
     "note",
     "source_path",
+    "updated",
     "highlights",
 ]
-HIGHLIGHT_KEYS = ["text", "note", "tags", "location", "url", "section"]
+HIGHLIGHT_KEYS = ["text", "note", "tags", "location", "url", "section", "added"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

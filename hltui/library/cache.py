@@ -187,12 +187,12 @@ class ParseCache:
     def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[Any, ...]) -> Document:
         if len(fields) != OUTLINE_FIELDS or not isinstance(fields[0], str) or not isinstance(fields[9], int):
             raise TypeError("a document outline of another shape")
-        title, path, full_title, author, category, url, tags, summary, note, count, *digest, merge_key = fields
+        title, path, full_title, author, category, url, tags, summary, note, count, *digest, updated, merge_key = fields
         source = (name, key.size, key.mtime_ns, position)
         fetch = functools.partial(self._fetch_or_parse, name, key, position)
         blocks = (HIGHLIGHT_BLOCK, functools.partial(self._fetch_block, name, key, position))
         highlights = StoredHighlights(count, HighlightDigest(*digest), fetch, source, blocks)
-        document = Document(title, path, full_title, author, category, url, tags, summary, note, highlights)
+        document = Document(title, path, full_title, author, category, url, tags, summary, note, highlights, updated)
         self.document_keys[id(document)] = (document, merge_key)
         return document
 

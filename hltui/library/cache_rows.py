@@ -46,8 +46,9 @@ Outline = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[str, st
 # One parsed file as the cache keeps it: name, key, outline, highlight rows (marshal blobs).
 CacheRows = tuple[str, FileKey, Outline, list[tuple[Any, ...]]]
 UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
-# Document fields, then the highlights' count, tags, favourite flag and notes, then the merge key.
-OUTLINE_FIELDS = 14
+# Document fields, then the highlights' count, tags, favourite flag and notes, the date it was
+# updated, then the merge key.
+OUTLINE_FIELDS = 15
 
 
 def summary_from(blob: object) -> tuple[FolderState, Summary]:
@@ -68,7 +69,7 @@ def outline_of(result: ParseResult) -> Outline:
         fields = (document.title, document.source_path, document.full_title, document.author, document.category)
         more = (document.url, tuple(document.tags), document.summary, document.note)
         counts = (len(document.highlights), digest.tags, digest.has_favorite, digest.notes)
-        documents.append((*fields, *more, *counts, document_key(document)))
+        documents.append((*fields, *more, *counts, document.updated, document_key(document)))
     skipped = [(item.path, item.reason) for item in result.skipped]
     problems = [(item.path, item.message, item.line) for item in result.problems]
     return (documents, skipped, problems)
@@ -76,10 +77,15 @@ def outline_of(result: ParseResult) -> Outline:
 
 def highlight_rows(name: str, key: FileKey, result: ParseResult) -> Iterator[tuple[object, ...]]:
     for position, document in enumerate(result.documents):
-        fields = [(h.text, h.note, tuple(h.tags), h.location, h.url, h.section, h.id) for h in document.highlights]
+        fields = [_highlight_fields(highlight) for highlight in document.highlights]
         for block, start in enumerate(range(0, max(len(fields), 1), HIGHLIGHT_BLOCK)):  # a row even for none
             blob = marshal.dumps(fields[start : start + HIGHLIGHT_BLOCK])
             yield (name, position, block, key.size, key.mtime_ns, blob)
+
+
+def _highlight_fields(h: Highlight) -> tuple[object, ...]:
+    """A highlight as the tuple `Highlight(*fields)` rebuilds it from: every field, in order."""
+    return (h.text, h.note, tuple(h.tags), h.location, h.url, h.section, h.id, h.added)
 
 
 def cache_rows(name: str, key: FileKey, result: ParseResult) -> CacheRows:
@@ -97,7 +103,8 @@ def result_in_memory(outline: Outline, rows: list[tuple[Any, ...]]) -> ParseResu
     for position, fields in enumerate(documents):
         title, path, full_title, author, category, url, tags, summary, note = fields[:9]
         highlights = tuple(by_document.get(position, ()))
-        built.append(Document(title, path, full_title, author, category, url, tags, summary, note, highlights))
+        updated = fields[OUTLINE_FIELDS - 2]  # just before the merge key
+        built.append(Document(title, path, full_title, author, category, url, tags, summary, note, highlights, updated))
     return ParseResult(
         tuple(built), tuple(Skipped(*item) for item in skipped), tuple(Problem(*item) for item in problems)
     )

@@ -40,13 +40,25 @@ class Group:
 
 
 def sort_documents(documents: Iterable[Document], order: str, modified: Mapping[str, float]) -> list[Document]:
-    """Documents by title, by number of highlights (most first) or most recently changed first."""
+    """Documents by title, by number of highlights (most first) or most recently changed first.
+
+    "Recent" goes by the date the export gives (`Document.updated`); the documents without one
+    follow, by file modification time, which says little on its own: a fresh clone or a full
+    re-export gives every file the same time.
+    """
     by_title = sorted(documents, key=lambda document: document.title.casefold())
     if order == "highlights":
         return sorted(by_title, key=lambda document: -len(document.highlights))
     if order == "recent":
-        return sorted(by_title, key=lambda document: -modified.get(document.source_path, 0.0))
+        by_time = sorted(by_title, key=lambda document: -modified.get(document.source_path, 0.0))
+        # ISO strings sort as their dates; a day without a time counts as that day's start.
+        dated = sorted((document for document in by_time if document.updated), key=_updated, reverse=True)
+        return dated + [document for document in by_time if not document.updated]
     return by_title
+
+
+def _updated(document: Document) -> str:
+    return document.updated or ""
 
 
 def group_by_tag(documents: Iterable[Document], also_favorite: Callable[[Document], bool] | None = None) -> list[Group]:

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hltui.model import Highlight
+from hltui.parsing.dates import header_date
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight, is_header_bullet
 from hltui.parsing.highlight_events import Event, Heading, Item, is_bold_label
 from hltui.parsing.highlight_text import (
     HighlightParts,
     add_child,
+    date_label,
     ends_in_link,
     goto_url,
     is_block_id,
@@ -30,14 +32,17 @@ class _Attached:
     tags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     url: str | None = None
+    added: str | None = None
 
 
 class BulletReader:
     """Highlights written as bullets; headings in between are chapter sections."""
 
-    def __init__(self) -> None:
+    def __init__(self, added: str | None = None) -> None:
         self.highlights: list[Highlight] = []
         self.section: str | None = None
+        # The date of the latest sync header (`New highlights added …`): the highlights under it were added then.
+        self.added = added
         # Applied once at the end: rebuilding the highlight at every line was quadratic.
         self.attached: dict[int, _Attached] = {}
 
@@ -54,7 +59,10 @@ class BulletReader:
         return self.highlights
 
     def _heading(self, text: str) -> None:
-        if HIGHLIGHTS_HEADER.match(text) or ID_HEADING.match(text):
+        if HIGHLIGHTS_HEADER.match(text):
+            self.added = header_date(text) or self.added
+            return
+        if ID_HEADING.match(text):
             return
         if not self._attach(text):
             self.section = clean_line(text)
@@ -69,24 +77,28 @@ class BulletReader:
             self.attached.setdefault(len(self.highlights) - 1, _Attached()).notes.append(text[1:].strip())
 
     def _attach(self, text: str) -> bool:
-        """Tags or a note written on a line of their own after a highlight."""
+        """Tags, a note or a date written on a line of their own after a highlight."""
         if not self.highlights:
             return False
         tags, note = tag_line(text), note_line(text)
-        if tags is None and note is None:
+        dated = date_label(text) if tags is None and note is None else None
+        if tags is None and note is None and dated is None:
             return False
         attached = self.attached.setdefault(len(self.highlights) - 1, _Attached())
         attached.tags.extend(tags or [])
         attached.notes.extend([note] if note else [])
+        attached.added = attached.added or (dated[1] if dated else None)
         return True
 
     def _item(self, item: Item, section: str | None) -> None:
         first = item.lines[0].strip()
         heading = HEADING.match(first) if first.startswith("#") else None
         if is_header_bullet(first) or first in ("---", "***"):
+            self.added = header_date(first) or self.added
             self._children(item, section)
         elif heading:
             is_sync_header = HIGHLIGHTS_HEADER.match(heading.group(2))  # `- ### New highlights added …`
+            self.added = (header_date(heading.group(2)) if is_sync_header else None) or self.added
             self._children(item, section if is_sync_header else clean_line(heading.group(2)))
         elif first in ("", "-") and len(item.lines) == 1 and item.children:
             self._container(item, section)
@@ -113,7 +125,7 @@ class BulletReader:
         parts = HighlightParts(text_lines=text_lines)
         for child in children:
             add_child(parts, child.all_lines(), unlabelled_is_note=not _is_list_item(item, child))
-        highlight = finish_highlight(parts, section)
+        highlight = finish_highlight(parts, section, self.added)
         if highlight is not None:
             self.highlights.append(highlight)
 
@@ -168,7 +180,9 @@ def _with_attached(highlight: Highlight, attached: _Attached) -> Highlight:
     """The highlight with what was written after it."""
     note = clean_block("\n".join(filter(None, [highlight.note, *attached.notes])))
     tags = tuple(unique_tags([*highlight.tags, *attached.tags]))
-    return replace(highlight, note=note, tags=tags, url=highlight.url or attached.url)
+    # A date on its own line after the highlight is the highlight's own: it wins over the section's.
+    added = attached.added or highlight.added
+    return replace(highlight, note=note, tags=tags, url=highlight.url or attached.url, added=added)
 
 
 def _is_metadata_line(item: Item, first: str) -> bool:

@@ -30,8 +30,11 @@ def is_header_bullet(text: str) -> bool:
     return text[:1] in _HEADER_BULLET_FIRST and bool(_HEADER_BULLET.match(text))
 
 
-def finish_highlight(parts: HighlightParts, section: str | None) -> Highlight | None:
-    """Build the highlight, or nothing when no text is left."""
+def finish_highlight(parts: HighlightParts, section: str | None, added: str | None = None) -> Highlight | None:
+    """Build the highlight, or nothing when no text is left.
+
+    `added` is the date of the section it is in: a date written with the highlight itself wins.
+    """
     text, location, url = split_text(parts)
     if not text.strip("-*+ "):
         return None  # nothing, or only the `-` of an empty Logseq block
@@ -43,4 +46,5 @@ def finish_highlight(parts: HighlightParts, section: str | None) -> Highlight | 
         url=url,
         section=section,
         id=parts.block_id,
+        added=parts.added or parts.updated or added,
     )

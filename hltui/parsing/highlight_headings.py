@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from hltui.model import Highlight
+from hltui.parsing.dates import iso_date
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight
 from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
 from hltui.parsing.highlight_text import (
     HighlightParts,
     add_child,
+    date_label,
     goto_url,
     is_block_id,
     note_line,
@@ -25,6 +27,9 @@ _NOTE_MARK = re.compile(r"^\s*\[n\]\s*", re.IGNORECASE)  # a template's marker o
 class HeadingReader:
     """Each highlight is a heading; plain lines under it continue it."""
 
+    def __init__(self, added: str | None = None) -> None:
+        self.added = added  # the date of the section's sync header
+
     def read(self, events: list[Event]) -> list[Highlight]:
         highlights: list[Highlight] = []
         parts: HighlightParts | None = None
@@ -36,17 +41,20 @@ class HeadingReader:
                     parts.note_lines.extend([note] if note else [])
                     continue
                 if parts is not None:
-                    highlights.extend(filter(None, [finish_highlight(parts, None)]))
+                    highlights.extend(filter(None, [finish_highlight(parts, None, self.added)]))
                 parts = None if HIGHLIGHTS_HEADER.match(event.text) else HighlightParts([event.text])
             elif isinstance(event, Paragraph) and parts is not None:
                 parts.text_lines.append(event.text)
         if parts is not None:
-            highlights.extend(filter(None, [finish_highlight(parts, None)]))
+            highlights.extend(filter(None, [finish_highlight(parts, None, self.added)]))
         return highlights
 
 
 class IdHeadingReader:
     """`##### ^id` starts a highlight, `###### ^idq` its text, a `^id` line ends it."""
+
+    def __init__(self, added: str | None = None) -> None:
+        self.added = added  # the date of the section's sync header
 
     def read(self, events: list[Event]) -> list[Highlight]:
         highlights: list[Highlight] = []
@@ -58,10 +66,10 @@ class IdHeadingReader:
                 if ID_HEADING.match(event.text):
                     in_text = parts is not None and event.text.endswith("q")
                     if not in_text:
-                        highlights.extend(filter(None, [finish_highlight(parts, section)] if parts else []))
+                        highlights.extend(filter(None, [finish_highlight(parts, section, self.added)] if parts else []))
                         parts = HighlightParts(block_id=event.text.lstrip("^"))
                 elif not HIGHLIGHTS_HEADER.match(event.text):
-                    highlights.extend(filter(None, [finish_highlight(parts, section)] if parts else []))
+                    highlights.extend(filter(None, [finish_highlight(parts, section, self.added)] if parts else []))
                     parts, in_text, section = None, False, clean_line(event.text)
             elif isinstance(event, Paragraph) and parts is not None:
                 in_text = self._line(parts, event.text, in_text)
@@ -69,7 +77,7 @@ class IdHeadingReader:
                 parts.text_lines.extend(["- " + line if i == 0 else line for i, line in enumerate(event.all_lines())])
             elif isinstance(event, Item) and parts is not None and parts.text_lines:
                 _note_bullet(parts, event.all_lines())
-        highlights.extend(filter(None, [finish_highlight(parts, section)] if parts else []))
+        highlights.extend(filter(None, [finish_highlight(parts, section, self.added)] if parts else []))
         return highlights
 
     def _line(self, parts: HighlightParts, text: str, in_text: bool) -> bool:
@@ -82,11 +90,14 @@ class IdHeadingReader:
         if text.lstrip().startswith(">"):
             parts.text_lines.append(text)  # a quoted highlight under an id heading, no `q` heading
         elif _is_date_line(text.strip()):
+            parts.added = parts.added or iso_date(text)  # `[[2024-07-11]] 20:14`: when it was highlighted
             return False
         elif url:
             parts.url = parts.url or url
         elif tags is not None:
             parts.tags.extend(tags)
+        elif dated := date_label(text.strip()):
+            parts.take_date(*dated)
         elif text.strip() and not is_block_id(text):
             parts.note_lines.append(text.strip())
         return False

@@ -13,18 +13,18 @@ from hltui.parsing.highlight_paragraphs import ParagraphReader, uses_paragraphs
 from hltui.parsing.highlight_text import ends_in_link
 
 
-def parse_highlights(lines: list[str]) -> list[Highlight]:
-    """Turn the lines under a highlights header into highlights."""
+def parse_highlights(lines: list[str], added: str | None = None) -> list[Highlight]:
+    """Turn the lines under a highlights header into highlights; `added` is the header's date."""
     events = events_of(lines)
     if any(isinstance(event, Heading) and ID_HEADING.match(event.text) for event in events):
-        return IdHeadingReader().read(events)
+        return IdHeadingReader(added).read(events)
     items = [event for event in events if isinstance(event, Item)]
     if items and not _paragraphs_hold_the_highlights(items, events):
-        return BulletReader().read(events)
+        return BulletReader(added).read(events)
     if uses_paragraphs(events) or not any(isinstance(event, Heading) and not _is_header(event) for event in events):
         found = ParagraphReader(lambda text: bool(HIGHLIGHTS_HEADER.match(text))).read(events)
-        return [highlight for parts, section in found if (highlight := finish_highlight(parts, section))]
-    return HeadingReader().read(events)
+        return [highlight for parts, section in found if (highlight := finish_highlight(parts, section, added))]
+    return HeadingReader(added).read(events)
 
 
 def _paragraphs_hold_the_highlights(items: list[Item], events: list[Event]) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
 from hltui.parsing.highlight_text import (
     HighlightParts,
+    date_label,
     ends_in_link,
     goto_url,
     is_block_id,
@@ -188,17 +189,20 @@ class ParagraphReader:
             self.pending, self.leading_note = [], []
 
     def _attach(self, block: list[str]) -> bool:
-        """A note, tags, a link or a block id written as a paragraph of its own."""
+        """A note, tags, a link, a date or a block id written as a paragraph of its own."""
         first = block[0].strip()
         tags, note, url = tag_line(first), note_line(first), goto_url(first)
-        if tags is None and note is None and url is None and not is_block_id(first):
+        dated = date_label(first) if tags is None and note is None and url is None and len(block) == 1 else None
+        if tags is None and note is None and url is None and dated is None and not is_block_id(first):
             return False
         self._close()
         if not self.finished:
-            return tags is not None or note is not None
+            return tags is not None or note is not None or dated is not None
         parts = self.finished[-1][0]
         self.note_open = note is not None
-        if note is not None:
+        if dated is not None:
+            parts.take_date(*dated)
+        elif note is not None:
             parts.note_lines.extend([note, *block[1:]])
         elif tags is not None:
             parts.tags.extend(tags)

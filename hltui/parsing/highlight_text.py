@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
+from hltui.parsing.dates import iso_date
 from hltui.parsing.trailing_link import TRAILING_BLOCK_ID, URL_PATTERN, trailing_token
-from hltui.text import clean_block, parse_tags, strip_control, unescape_markdown
+from hltui.text import clean_block, identity, parse_tags, strip_control, unescape_markdown
 
 _BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
 # `{ #ref-694072827}`: an anchor some templates write under a highlight (kramdown's block attribute).
@@ -38,6 +39,13 @@ _NOTE_WORDS = re.compile(r"\b(note|notes|thought|thoughts|comment)\b")
 _CALLOUT = re.compile(r"^\s*>\s*\[![A-Za-z]+\][-+]?\s*")
 _TAG_LABELS = {"tags", "tag", "highlighttags", "highlight tags", "highlight_tags", "see also"}
 _IGNORED_LABELS = {"date", "highlighted", "created", "id", "collapsed", "location", "added", "updated", "time"}
+# Labels (as `identity` writes them) of when a highlight was made, and of when it was last edited:
+# the second only when the first is missing.
+_ADDED_LABELS = {
+    "date", "highlighted", "highlightedat", "highlightedon", "datehighlighted", "highlightdate", "highlighteddate",
+    "added", "addedon", "addedat", "dateadded", "created", "createdat", "createdon", "datecreated",
+}  # fmt: skip
+_UPDATED_LABELS = {"updated", "updatedat", "dateupdated", "modified", "datemodified", "lastmodified"}
 
 
 @dataclass(slots=True)
@@ -50,6 +58,15 @@ class HighlightParts:
     location: str | None = None
     url: str | None = None
     block_id: str | None = None
+    added: str | None = None
+    updated: str | None = None
+
+    def take_date(self, kind: str, value: str) -> None:
+        """Keep the first date of each kind (`added` or `updated`) written under the highlight."""
+        if kind == "added":
+            self.added = self.added or value
+        else:
+            self.updated = self.updated or value
 
 
 def split_text(parts: HighlightParts) -> tuple[str, str | None, str | None]:
@@ -96,6 +113,8 @@ def _without_properties(parts: HighlightParts, lines: list[str]) -> list[str]:
             parts.block_id = parts.block_id or block_id.group(1)
         elif quoted_properties or "::" not in line or not _BLOCK_PROPERTY_LINE.match(line):
             kept.append(line)
+        elif dated := date_label(line):  # `date:: [[2023-12-10]]` among a Logseq block's properties
+            parts.take_date(*dated)
     return kept
 
 
@@ -174,11 +193,13 @@ def _take_template_tags(line: str, parts: HighlightParts | None) -> str:
             break
         tags.append(token)
         rest = rest[:start].rstrip()
-    dated = any(_DATE_TAG.match(tag) for tag in tags)  # `#Highlight #[[2022-01-13]]`: a template's, link or not
+    dated = next((tag for tag in tags if _DATE_TAG.match(tag)), None)  # `#Highlight #[[2022-01-13]]`, link or not
     if not tags or (_take_link(rest) is None and not dated):
         return line
     if parts is not None:
         parts.tags.extend(parse_tags(" ".join(reversed(tags))))
+        if dated:  # the template wrote the day of the highlight as a tag: it is also its date
+            parts.added = parts.added or iso_date(dated)
     return rest
 
 
@@ -187,8 +208,11 @@ def _take_link(line: str, parts: HighlightParts | None = None) -> tuple[str, str
     found = trailing_token(line)
     if found is None:
         return None
-    if found.block_id is not None and parts is not None:
-        parts.block_id = parts.block_id or found.block_id
+    if parts is not None:
+        if found.block_id is not None:
+            parts.block_id = parts.block_id or found.block_id
+        if found.added is not None:  # `(Highlighted: December 4, 2022)` at the end of the text
+            parts.added = parts.added or found.added
     return found.rest, found.location, found.url
 
 
@@ -239,6 +263,8 @@ def add_child(parts: HighlightParts, child_lines: list[str], *, unlabelled_is_no
         parts.note_lines.extend(clean_note_lines(rest))
     elif label in _TAG_LABELS:
         parts.tags.extend(parse_tags(" ".join(rest)))
+    elif label and (dated := _labelled_date(label, " ".join(rest))):
+        parts.take_date(*dated)
     elif label in _IGNORED_LABELS or (label_match and label_match.group(2) == "::") or _only_location(first, parts):
         return
     elif is_image_only(first.strip()):
@@ -256,6 +282,23 @@ def _only_location(line: str, parts: HighlightParts) -> bool:
         return False
     parts.location, parts.url = parts.location or location, parts.url or url
     return True
+
+
+def _labelled_date(label: str, value: str) -> tuple[str, str] | None:
+    """`("added", iso)` for `Date: …`, `("updated", iso)` for `Updated: …`; None for other labels or no date."""
+    key = identity(label)
+    kind = "added" if key in _ADDED_LABELS else "updated" if key in _UPDATED_LABELS else None
+    if kind is None:
+        return None
+    found = iso_date(value)
+    return (kind, found) if found else None
+
+
+def date_label(text: str) -> tuple[str, str] | None:
+    """The date when a whole line is a date label (`**Date**: 2023-01-10`, `date:: [[Dec 4th, 2022]]`),
+    as `(kind, iso)` with kind `added` or `updated`."""
+    match = _label(text)
+    return _labelled_date(match.group(1).strip(), match.group(3)) if match else None
 
 
 def tag_line(text: str) -> list[str] | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from hltui.model import Document, Highlight
+from hltui.parsing.dates import latest_of
 from hltui.text import identity, unique_tags
 
 
@@ -41,6 +42,8 @@ def merge_documents(documents: Iterable[Document]) -> list[Document]:
 def merge_group(documents: list[Document], highlights: Sequence[Highlight] | None = None) -> Document:
     """The first document, its gaps filled and its highlights extended by the others.
 
+    Its `updated` is the latest of the copies': a copy exported later knows of later highlights.
+
     `highlights` stands in for the merged highlights when the caller already knows them (or
     fetches them only when read).
     """
@@ -61,6 +64,7 @@ def merge_group(documents: list[Document], highlights: Sequence[Highlight] | Non
         summary=first_of(document.summary for document in documents),
         note=first_of(document.note for document in documents),
         highlights=highlights,
+        updated=latest_of(document.updated for document in documents),
     )
 
 
@@ -79,12 +83,14 @@ def unique_highlights(highlights: Iterable[Highlight]) -> list[Highlight]:
             (earlier.note is None and highlight.note)
             or (earlier.url is None and highlight.url)
             or (earlier.section is None and highlight.section)
+            or (earlier.added is None and highlight.added)
         ):
             kept[key] = replace(
                 earlier,
                 note=earlier.note or highlight.note,
                 url=earlier.url or highlight.url,
                 section=earlier.section or highlight.section,
+                added=earlier.added or highlight.added,
             )
     # Tags are joined once at the end: joining them at every repeat was quadratic.
     for key, tags in extra_tags.items():

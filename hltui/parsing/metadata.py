@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hltui.parsing.dates import CREATED_KEYS, UPDATED_KEYS, iso_date
 from hltui.parsing.highlight_text import is_image_only
 from hltui.text import HEADING, identity
 
@@ -34,7 +35,12 @@ FIELD_NAMES: dict[str, str] = {
     "source": "source",
     "summary": "summary",
     "documentnote": "note",
+    # `Last-Highlighted-Date:: [[2024-02-08]]`, `- **Imported:** November 15th, 2021 7:19 AM`
+    **dict.fromkeys(UPDATED_KEYS, "updated"),
+    **dict.fromkeys(CREATED_KEYS, "created"),
 }
+_DATE_FIELDS = {"updated", "created"}
+_BARE_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")  # `2023-07-01` alone under the URL (a user's template)
 _MULTI_LINE = {"summary", "note"}
 _PLAIN_KEY_SECTIONS = {"metadata", "about", "info", "information", "details"}
 # Headings that name a part of the file; any other first-level heading is the title.
@@ -167,6 +173,8 @@ class _MetadataReader:
             self.found.tags.append(stripped.lstrip("- "))
             self.found.consumed.add(index)
         elif not _is_image(stripped):
+            if self.in_preamble and stripped[:1].isdigit() and _BARE_DATE.match(stripped):
+                self.found.put("created", stripped)
             self.in_preamble = False
 
 
@@ -188,4 +196,7 @@ def _field_name(line: str, *, plain_keys: bool) -> str | None:
     marked = separator == "::" or line.lstrip()[:1] in ("-", "*", ">", "#") or line.lstrip().startswith("**")
     if not (marked or plain_keys):
         return None
-    return FIELD_NAMES.get(key)
+    name = FIELD_NAMES.get(key)
+    if name in _DATE_FIELDS and iso_date(match.group(3) or "") is None:
+        return None  # `Date: the day I finished it`: not a date field, so the line stays what it was
+    return name

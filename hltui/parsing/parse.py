@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
+from hltui.parsing.dates import document_updated, header_date
 from hltui.parsing.front_matter import FrontMatter, Segment, read_front_matter, split_segments
 from hltui.parsing.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
 from hltui.parsing.merge import merge_documents, unique_highlights
@@ -186,7 +187,7 @@ def _segment_document(segment: Segment, source_path: str, problems: list[Problem
     body = read_body_metadata([*front.extra_lines, *meta_lines], loose_keys=False)
     highlights: list[Highlight] = []
     for start, region in regions:
-        found = parse_highlights(region)
+        found = parse_highlights(region, header_date(segment.body[start]))
         if not found and any(line.strip() for line in region[1:]):
             problems.append(Problem(source_path, "highlights section holds no highlight", segment.body_line + start))
         highlights.extend(found)
@@ -281,13 +282,19 @@ def _build_document(
         note=clean_block(fields.get("note")) or clean_block(yaml_values.get("documentnote")),
         source_path=source_path,
         highlights=tuple(unique_highlights(highlights)),
+        updated=document_updated([yaml_values, _kindle_block(yaml_values), fields], highlights),
     )
+
+
+def _kindle_block(yaml_values: dict[str, Any]) -> dict[str, object]:
+    """The Kindle plugin's `kindle-sync:` block, keys as `identity` writes them (`lastannotateddate`)."""
+    block = yaml_values.get("kindlesync")
+    return {identity(str(key)): value for key, value in block.items()} if isinstance(block, dict) else {}
 
 
 def _kindle_plugin_values(yaml_values: dict[str, Any]) -> dict[str, object]:
     """`title` and `author` from the Kindle plugin's `kindle-sync:` block or `kindle-title:` keys."""
-    block = yaml_values.get("kindlesync")
-    found = {identity(str(key)): value for key, value in block.items()} if isinstance(block, dict) else {}
+    found = _kindle_block(yaml_values)
     for key in ("title", "author"):
         if yaml_values.get(f"kindle{key}") is not None:
             found.setdefault(key, yaml_values[f"kindle{key}"])

@@ -32,6 +32,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from hltui.model import Document, Highlight
+from hltui.parsing.dates import iso_date, latest_of
 from hltui.parsing.merge import unique_highlights
 from hltui.text import category_from, clean_block, clean_line, folder_category, identity, strip_control, unique_tags
 
@@ -44,7 +45,7 @@ _SEPARATOR = re.compile(r"^[ \t]*-{5,}[ \t]*$")
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}):[ \t]*(.*)$")
 _TEXT_END = re.compile(r"\^rw(\d+)hl[ \t]*$")
 _NOTE_END = re.compile(r"\^rw(\d+)comment[ \t]*$")
-_DATE = re.compile(r"^(?:Highlighted|Updated):")
+_DATE = re.compile(r"^(Highlighted|Updated):(.*)$")
 # The script's own date line, exactly: it ends a text whose `^rw<id>hl` was deleted by hand.
 _HIGHLIGHTED = re.compile(r"^Highlighted: (?:\d\d/\d\d/\d{4} \d\d:\d\d [AP]M|unknown)$")
 _URL_LINE = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
@@ -67,6 +68,8 @@ class _Entry:
     extras: list[str] = field(default_factory=list)
     id: str | None = None
     url: str | None = None
+    # `Highlighted: 02/14/2021 07:02 PM`, `Updated: …` (`unknown` when the script had none)
+    dates: dict[str, str] = field(default_factory=dict)
 
 
 def readwisesync_document(lines: list[str], source_path: str) -> Document | None:
@@ -151,7 +154,9 @@ class _HighlightReader:
             entry.extras.append(line)
         elif _URL_LINE.match(line.strip()) and entry.url is None:
             entry.url = strip_control(line.strip())
-        elif not _DATE.match(line) and line.strip():
+        elif dated := _DATE.match(line):
+            entry.dates.setdefault(dated.group(1), dated.group(2))
+        elif line.strip():
             entry.extras.append(line)  # the reader's own words outside the Extras block
 
     def _text(self, line: str) -> None:
@@ -180,7 +185,8 @@ def _highlight(entry: _Entry) -> Highlight | None:
         text, note = note, None
     if not text:
         return None
-    return Highlight(text=text, note=note, tags=tuple(tags), url=entry.url, id=entry.id)
+    added = iso_date(entry.dates.get("Highlighted")) or iso_date(entry.dates.get("Updated"))
+    return Highlight(text=text, note=note, tags=tuple(tags), url=entry.url, id=entry.id, added=added)
 
 
 def _unescaped(lines: list[str]) -> str | None:
@@ -215,4 +221,5 @@ def _document(
         tags=tuple(tags),
         note=note,
         highlights=tuple(unique_highlights(highlights)),
+        updated=latest_of([iso_date(fields.get("updated")), *(highlight.added for highlight in highlights)]),
     )

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from hltui.model import FAVORITE_TAG, Highlight
+from hltui.parsing.dates import iso_date
 from hltui.parsing.highlight_text import HighlightParts, split_text
 from hltui.text import HEADING, clean_block, clean_line, identity, parse_tags, unique_tags
 
 _MARKERS = {"highlightid", "highlighttext"}
+# When the highlight was made, as its exporter names it (first found wins).
+_DATE_KEYS = ("highlightedat", "highlighteddate", "highlightdate", "datehighlighted", "createdat", "created", "date")
 
 
 def single_highlight(values: dict[str, Any], body_lines: list[str]) -> Highlight | None:
@@ -32,6 +35,7 @@ def single_highlight(values: dict[str, Any], body_lines: list[str]) -> Highlight
         tags=tuple(unique_tags(tags)),
         location=location or _location(fields.get("location"), fields.get("locationtype")),
         url=url,
+        added=next(filter(None, (iso_date(fields.get(key)) for key in _DATE_KEYS)), None),
     )
 
 

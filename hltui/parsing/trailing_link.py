@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from hltui.parsing.dates import iso_date
+
 URL_PATTERN = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
 _SPACE = r"[ \t\u00a0]"
 # `] (` with a space: some templates break the link that way, and it still means the link.
@@ -22,6 +24,8 @@ _COMMENT_ID = re.compile(r"%%[ \t]*highlight_id:[ \t]*(\d+)[ \t]*%%")
 _HYPOTHESIS_TAIL = re.compile(r" — \[Updated on [^\]\n]*\]\(([^\s()]+)\)(?:[ \t]+—[ \t]+Group:[ \t]+\S+)?[ \t]*$")
 _PLAIN_LOCATION = re.compile(rf"\((Location|Page|Time){_SPACE}+([\d:,\-–]+)\)\s*$")
 _OPEN_IN_READWISE = re.compile(rf"\[Open in Readwise\]\({URL_PATTERN}\)\s*$", re.IGNORECASE)
+# `(Highlighted: December 4, 2022)`, `(Added on Sunday, December 4, 2022 10:26:21 PM)`, `(Date: 2023-01-02)`
+_DATE_NOTE = re.compile(r"\((?:Highlighted|Added|Date)(?:[ \t]+on)?[ \t]*:?[ \t]*([^()\n]{6,80})\)\s*$", re.IGNORECASE)
 TRAILING_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
 # Trailing tokens are looked for in the end of a line only, so a pathological line stays cheap.
 _TAIL_LENGTH = 2000
@@ -37,6 +41,7 @@ class Trailing(NamedTuple):
     location: str | None = None
     url: str | None = None
     block_id: str | None = None
+    added: str | None = None
 
 
 def trailing_token(line: str) -> Trailing | None:
@@ -99,6 +104,9 @@ def _take_linked(line: str, start: int) -> Trailing | None:
     match = _VIEW_LINK.search(line, start) if "iew " in tail or "IEW " in tail else None
     if match:
         return Trailing(line[: match.start()].rstrip(" \t\u00a0"), url=match.group(1))
+    dated = _date_note(line)
+    if dated is not None:
+        return dated
     paren = line.rfind("(")
     match = _PLAIN_LOCATION.search(line, paren) if paren >= 0 else None
     if match:
@@ -111,6 +119,17 @@ def _take_linked(line: str, start: int) -> Trailing | None:
             rest, kind = rest[: len(rest) - len(label.group(0))].rstrip(), label.group(1).capitalize()
         return Trailing(rest, _location(kind, match.group(1)), match.group(2))
     return None
+
+
+def _date_note(line: str) -> Trailing | None:
+    """A closing `(Highlighted: <date>)`: the highlight's date, when the words in it are one."""
+    paren = line.rfind("(")
+    opens_a_label = paren >= 0 and line[paren + 1 : paren + 2] in ("H", "h", "A", "a", "D", "d")
+    match = _DATE_NOTE.match(line, paren) if opens_a_label else None
+    added = iso_date(match.group(1)) if match else None
+    if match is None or added is None:
+        return None
+    return Trailing(line[: match.start()].rstrip(" \t\u00a0"), added=added)
 
 
 def _without_trailing_comments(line: str) -> str:
