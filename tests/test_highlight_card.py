@@ -7,14 +7,16 @@ import io
 import pytest
 from conftest import SAMPLES
 from rich.console import Console, RenderableType
+from rich.style import Style
 
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.links import highlight_links
-from hltui.model import Highlight
+from hltui.model import Document, Highlight
 from hltui.parsing.parse import parse_bytes
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.widgets.detail_pane import DetailPane
+from hltui.tui.widgets.document_header import header_strips
 from hltui.tui.widgets.highlight_card import CARD_GUTTER, CardLook, card_body, card_strips
 
 TWEETS = SAMPLES / "Readwise" / "Tweets" / "Tweets From Example Naturalist.md"
@@ -225,3 +227,14 @@ async def test_tweet_card_in_the_reader_shows_every_word() -> None:
         end = next((n for n, line in enumerate(lines[start:]) if not line.startswith("▌ ")), len(lines) - start)
         expected = words(document.highlights[index].text.replace(TWEET_IMAGE, "[image: example.jpg]"))
         assert words(" ".join(card[:end])) == [*expected, *OWN_LINK]
+
+
+def test_a_highlights_date_is_on_its_card_and_the_documents_in_its_header() -> None:
+    card = card_text(Highlight("Dated words.", location="Location 9", added="2022-12-14T21:18"), 80)
+    assert "Location 9 · 14 Dec 2022" in card
+    document = Document("Dated", "dated.md", highlights=(Highlight("x"),), updated="2023-12-10T09:05")
+    console = Console(width=80, file=io.StringIO(), color_system=None, legacy_windows=False)
+    header = "\n".join(strip.text for strip in header_strips(console, document, 80, Style()))
+    assert "Updated     10 Dec 2023, 09:05" in header
+    undated = "\n".join(strip.text for strip in header_strips(console, Document("Undated", "u.md"), 80, Style()))
+    assert "Updated" not in undated

@@ -16,6 +16,7 @@ from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights
 from hltui.review.daily import Pair, daily_selection, themed_selection
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.random_pick import random_highlight
+from hltui.review.stats import documents_per_month
 from hltui.review.store import ReviewStore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
@@ -217,3 +218,13 @@ def test_a_tag_on_one_passage_of_a_long_book_is_found(store: ReviewStore) -> Non
     passages[4321] = replace(passages[4321], tags=("Rare/Kind",))
     book = Document(title="Long", source_path="long.md", highlights=tuple(passages))
     assert random_highlight([book], tag="rare", seed=5) == (book, 4321)
+
+
+def test_documents_per_month_go_by_the_exports_update_date_and_the_file_date_without_one() -> None:
+    dated = Document("Dated", "a.md", updated="2023-01-20T10:00")
+    also_dated = Document("Also", "b.md", updated="2023-03-02")
+    undated = Document("Undated", "c.md")
+    february = datetime(2023, 2, 14, 12, 0).timestamp()
+    modified = {"a.md": february, "b.md": february, "c.md": february}
+    months = documents_per_month([dated, also_dated, undated], modified)
+    assert months == [("2023-01", 1), ("2023-02", 1), ("2023-03", 1)]

@@ -15,6 +15,8 @@ from hltui.config import load_config
 from hltui.tui.screens.main import MainScreen
 
 SIZE = (120, 36)
+LONG_NAMES = Path(__file__).parent / "fixtures" / "long_names"
+LONG_TITLE = "Notes Toward a Very Long Walk Through the Hill Country, Taken Slowly Over Many Autumn Days"
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +70,20 @@ def test_empty_library(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "empty").mkdir()
     monkeypatch.chdir(tmp_path)  # a relative path keeps the message the same on every machine
     assert snap_compare(build_app(Path("empty"), load_config()), terminal_size=SIZE, run_before=loaded)
+
+
+async def reading_the_long_title(pilot: Pilot[None]) -> None:
+    """The long-titled document open, the document focused, the cursor on its first highlight."""
+    await loaded(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen) and screen.library is not None
+    [document] = [d for d in screen.library.documents if d.title == LONG_TITLE]
+    screen.show_document(document)
+    await pilot.pause()
+    assert screen.focused is not None and screen.focused.id == "detail"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_long_title_and_url_with_the_document_focused(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = build_app(LONG_NAMES, load_config())
+    assert snap_compare(app, terminal_size=size, run_before=reading_the_long_title)

@@ -73,5 +73,5 @@ def _bars(rows: list[tuple[str, int]]) -> Table:
 
 def _months_title(months: list[tuple[str, int]]) -> str:
     if len(months) < 2:
-        return "Documents over time: all files have the same date"
-    return f"Documents per month by file date, {months[0][0]} to {months[-1][0]}"
+        return "Documents over time: all were last updated in the same month"
+    return f"Documents per month of their last update, {months[0][0]} to {months[-1][0]}"

@@ -13,6 +13,7 @@ from hltui.model import Document
 from hltui.text import strip_control
 from hltui.tui.widgets.highlight_card import render_strips
 from hltui.tui.widgets.highlight_markdown import markdown
+from hltui.tui.widgets.shown_dates import shown_date
 
 
 def header_strips(
@@ -55,6 +56,7 @@ def metadata_table(document: Document, count: str | None = None) -> Table:
         ("URL", document.url),
         ("Tags", " ".join(f"#{tag}" for tag in document.tags) or None),
         ("Highlights", count or str(len(document.highlights))),
+        ("Updated", shown_date(document.updated, with_time=True) if document.updated else None),
         ("File", document.source_path),
     )
     for label, value in rows:

@@ -14,6 +14,7 @@ from textual.strip import Strip
 from hltui.model import Highlight
 from hltui.text import strip_control
 from hltui.tui.widgets.highlight_markdown import markdown
+from hltui.tui.widgets.shown_dates import shown_date
 
 BORDER = "▌"  # Textual's `outer` left border
 CARD_GUTTER = 3  # the border and one column of padding on each side
@@ -29,7 +30,7 @@ class CardLook:
 
 
 def highlight_details(highlight: Highlight) -> Text:
-    """`Location 12 · #tag #other` in one dim line."""
+    """`Location 12 · #tag #other · 14 Dec 2022` in one dim line."""
     parts: list[str] = []
     if highlight.location:
         parts.append(strip_control(highlight.location))
@@ -37,6 +38,8 @@ def highlight_details(highlight: Highlight) -> Text:
         parts.append(" ".join(f"#{strip_control(tag)}" for tag in highlight.tags))
     if highlight.url and not highlight.location:
         parts.append("↗ highlight (O)")  # its own link: the card shows no address
+    if highlight.added:
+        parts.append(shown_date(highlight.added))
     return Text(" · ".join(parts), style="dim")
 
 
