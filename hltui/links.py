@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,17 +18,23 @@ _LABEL_LENGTH = 60
 _PARSER = MarkdownIt("commonmark")
 
 
-def highlight_links(highlight: Highlight) -> list[tuple[str, str]]:
+@lru_cache(maxsize=256)
+def highlight_links(highlight: Highlight) -> tuple[tuple[str, str], ...]:
     """(label, address) of every web link, each address once: the highlight's own link first, then its text's.
 
-    The card shows a link's text only, so these are how its addresses are reached (`O`).
+    The card shows a link's text only, so these are how its addresses are reached (`O`). Kept for
+    the last highlights asked about: the footer asks on every cursor move.
     """
     found: dict[str, str] = {}
     if highlight.url and _is_web(highlight.url):
         found[highlight.url] = "This highlight (its own link)"
     for label, address in _text_links(highlight.text):
         found.setdefault(address, label)
-    return [(label, address) for address, label in found.items()]
+    for match in _WEB_ADDRESS.finditer(highlight.text):  # bare addresses, read whole before Markdown splits them
+        bare = match.group().rstrip(_TRAILING_PUNCTUATION)
+        if not any(known.startswith(bare) for known in found):
+            found.setdefault(bare, _short(bare))
+    return tuple((label, address) for address, label in found.items())
 
 
 def _text_links(text: str) -> Iterator[tuple[str, str]]:
@@ -36,6 +43,7 @@ def _text_links(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _inline_links(tokens: list[Token]) -> Iterator[tuple[str, str]]:
+    """Markdown links and autolinks, labelled by their text."""
     address: str | None = None
     label: list[str] = []
     for token in tokens:
@@ -47,10 +55,6 @@ def _inline_links(tokens: list[Token]) -> Iterator[tuple[str, str]]:
             address = None
         elif token.type == "text" and address is not None:
             label.append(token.content)
-        elif token.type == "text":
-            for match in _WEB_ADDRESS.finditer(token.content):
-                bare = match.group().rstrip(_TRAILING_PUNCTUATION)
-                yield _short(bare), bare
 
 
 def _is_web(address: str) -> bool:

@@ -97,9 +97,7 @@ def test_percent_s_places_the_url_inside_an_argument() -> None:
     assert command_line("unclosed 'quote", URL) is None
 
 
-def test_only_http_and_https_urls_ever_reach_the_command(
-    fake: FakeBrowser, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_only_http_and_https_urls_ever_reach_the_command(fake: FakeBrowser, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER", fake.command)
     never_started(monkeypatch)
     for url in ("javascript:alert(1)", "file:///etc/passwd", "https://example.com/a b", "ftp://example.com/x"):
@@ -140,7 +138,7 @@ def test_the_config_command_wins_over_browser(
 def test_a_browser_setting_that_is_not_a_command_line_is_named(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     assert load_config(config).browser is None
-    for wrong in ("browser = 5", "browser = \"firefox 'unclosed\"", 'browser = "  "'):
+    for wrong in ("browser = 5", 'browser = "firefox \'unclosed"', 'browser = "  "'):
         config.write_text(wrong + "\n", encoding="utf-8")
         loaded = load_config(config)
         assert loaded.browser is None and loaded.error is not None and "browser" in loaded.error, wrong

@@ -173,7 +173,7 @@ def test_links_of_a_highlight_are_its_own_then_those_in_its_text_each_once() -> 
         "https://e.org/Mercury_(planet)",
     ]
     assert links[1][0] == "Durant"
-    assert highlight_links(Highlight("No links, only [a note](#here) and [mail](mailto:a@b.c).")) == []
+    assert highlight_links(Highlight("No links, only [a note](#here) and [mail](mailto:a@b.c).")) == ()
 
 
 def test_data_uri_and_long_names_give_a_short_marker() -> None:

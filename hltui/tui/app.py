@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from rich.cells import cell_len, set_cell_size
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -166,16 +167,16 @@ class HltuiApp(App[None]):
         if painted is not None:
             self.call_after_refresh(painted.set)
 
-    def _show_summary(self) -> None:
-        """The header's line about the library, as long as the terminal leaves room for."""
+    def _show_summary(self, width: int | None = None) -> None:
+        """The header's line about the library, as long as a terminal `width` wide leaves room for."""
         if self._summary is None:
             return
         library, final = self._summary
-        room = self.size.width - HEADER_CHROME - len(self.title) - 3  # ` — ` between title and this
+        room = (width or self.size.width) - HEADER_CHROME - cell_len(self.title) - 3  # ` — ` before it
         self.sub_title = library_summary(library, room, reading=not final)
 
-    def on_resize(self) -> None:
-        self._show_summary()
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_summary(event.size.width)  # the new width: `self.size` is updated after this handler
 
     def _failed(self, message: str) -> None:
         self._summary = None
@@ -259,11 +260,11 @@ def library_summary(library: Library, room: int = 200, *, reading: bool = False)
     )
     for counts, trouble in wordings:
         tail = " · ".join([*counts, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
-        if len(name) + 3 + len(tail) <= room:
+        if cell_len(name) + 3 + len(tail) <= room:
             break
     name_room = max(4, room - 3 - len(tail))
-    if len(name) > name_room:
-        name = name[: name_room - 1] + "…"
+    if cell_len(name) > name_room:
+        name = set_cell_size(name, name_room - 1).rstrip() + "…"
     return f"{name} · {tail}"
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from hltui.library.search import SearchHit
 from hltui.model import Document
-from hltui.text import counted
-from hltui.tui.screens.search import SearchScreen
+from hltui.text import counted, one_line
+from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen
@@ -24,14 +26,19 @@ class FavouritesScreen(SearchScreen):
 
     PLACEHOLDER = "Narrow the favourite highlights by a word"
 
-    def __init__(self, main: MainScreen, found: list[tuple[Document, int]]) -> None:
+    def __init__(self, main: MainScreen, gather: Callable[[], list[tuple[Document, int]]]) -> None:
         super().__init__(main, None)
-        self.found = found
+        self.gather = gather
+        self.found: list[tuple[Document, int]] | None = None  # gathered by the first search, off the UI thread
+        self.matched = 0
 
     def on_mount(self) -> None:
+        self.query_one("#scope", Static).update(Text("★ Gathering the favourite highlights…", style="dim"))
         self.run_search("")
 
     def _scope_text(self) -> Text:
+        if self.found is None:
+            return Text("")
         documents = len({id(document) for document, _ in self.found})
         return Text(
             f"★ Favourite highlights: {counted(len(self.found), 'highlight')} in {counted(documents, 'document')}",
@@ -44,15 +51,40 @@ class FavouritesScreen(SearchScreen):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
+        first = self.found is None
+        found = self.found if self.found is not None else self.gather()
         words = query.casefold().split()
-        hits = [hit for hit in (favourite_hit(document, index, words) for document, index in self.found) if hit]
+        hits: list[SearchHit] = []
+        matched = 0
+        for document, index in found:
+            if worker.is_cancelled:
+                return
+            hit = favourite_hit(document, index, words)
+            if hit is not None:
+                matched += 1
+                if len(hits) < RESULT_LIMIT:  # a list of thousands takes seconds to lay out
+                    hits.append(hit)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_hits, query, hits)
+            self.app.call_from_thread(self._show_favourites, found, first, query, hits, matched)
+
+    def _show_favourites(
+        self, found: list[tuple[Document, int]], first: bool, query: str, hits: list[SearchHit], matched: int
+    ) -> None:
+        self.found, self.matched = found, matched
+        if first:
+            self.query_one("#scope", Static).update(self._scope_text())
+        self.show_hits(query, hits)
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
         if not self.found:
-            return "No favourite highlights yet: tag them `favorite` in Readwise, or press f in a review"
-        return f"{len(hits)} of {counted(len(self.found), 'favourite')}" if query.strip() else ""
+            return "No favourites yet (tag a highlight `favorite`, or f in a review)"
+        if self.matched > len(hits):
+            return f"the first {len(hits)} of {self.matched}: type to narrow"
+        return f"{self.matched} of {counted(len(self.found), 'favourite')}" if query.strip() else ""
+
+    def review_title(self) -> str:
+        query = one_line(self.query_one(Input).value.strip())
+        return f"Review: favourites “{query}”" if query else "Review: favourites"
 
 
 def favourite_hit(document: Document, index: int, words: list[str]) -> SearchHit | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +20,7 @@ class LinkChooser(ModalScreen["str | None"]):
 
     BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="links.close", tooltip="Open none of them")]
 
-    def __init__(self, links: list[tuple[str, str]]) -> None:
+    def __init__(self, links: Sequence[tuple[str, str]]) -> None:
         super().__init__()
         self.links = links
 

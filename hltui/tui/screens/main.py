@@ -257,9 +257,13 @@ class MainScreen(Screen[None]):
         self._refresh_footer_if_needed()
 
     def watch_favourites_only(self) -> None:
+        self._reshow_keeping_cursor()
+
+    def _reshow_keeping_cursor(self) -> None:
+        """Show the document again (all, or its favourites), the cursor on the same highlight when it is shown."""
         pane = self.query_one(DetailPane)
         if pane.document is not None and pane.highlights:
-            pane.requested_cursor = self._document_index(pane.cursor)  # the cursor's highlight stays if shown
+            pane.requested_cursor = self._document_index(pane.cursor)
         self._show_in_pane()
 
     def _show_in_pane(self) -> None:
@@ -271,11 +275,9 @@ class MainScreen(Screen[None]):
             indexes = favourite_indexes(document, self._starred())
             wanted = pane.requested_cursor
             pane.requested_cursor = next((at for at, index in enumerate(indexes) if index >= wanted), len(indexes) - 1)
-            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favourites")
+            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favourite")
             document = only_these(document, indexes)
-        if pane.document is document:
-            pane.requested_cursor = 0
-        pane.document = document
+        pane.document = document  # always re-shown (the pane compares documents by identity)
         self._show_position()
 
     def _document_index(self, pane_index: int) -> int:
@@ -313,10 +315,10 @@ class MainScreen(Screen[None]):
 
         if self.library is None:
             return
-        store_exists = self._review_store is not None or self._starred() is not None
-        from_review = self._review_favorite() if store_exists else None
-        found = favourite_highlights(self.library.documents, self._starred(), from_review)
-        self.app.push_screen(FavouritesScreen(self, found), self.jump_to)
+        # The review database is read here, on its own thread; the library is searched in the screen's worker.
+        documents, starred, from_review = self.library.documents, self._starred(), self._review_favorite()
+        gather = lambda: favourite_highlights(documents, starred, from_review)  # noqa: E731
+        self.app.push_screen(FavouritesScreen(self, gather), self.jump_to)
 
     def _refresh_footer_if_needed(self) -> None:
         """Redraw the footer only when a key became usable or unusable.
@@ -344,18 +346,22 @@ class MainScreen(Screen[None]):
 
     def why_not(self, action: str) -> str | None:
         """Why an action cannot run right now, or None when it can."""
-        document, highlight = self.current_document, self.highlight
-        reasons = {
-            "open_document_url": self._url_problem(document.url if document else None, "document"),
-            "copy_url": None if document and document.url else "This document has no URL to copy",
-            "open_highlight_url": self._links_problem(highlight),
-            "copy_highlight": None if highlight else "No highlight selected: nothing to copy",
-            "copy_quote": None if highlight else "No highlight selected: nothing to quote",
-            "reload": "Still loading the library" if self.is_loading else None,
-        }
-        if document is None and action in ("open_document_url", "copy_url"):
+        # Only the reason asked for is worked out: this runs for every binding on every cursor move.
+        document = self.current_document
+        if action in ("open_document_url", "copy_url") and document is None:
             return "No document selected"
-        return reasons.get(action)
+        if action == "open_document_url":
+            return self._url_problem(document.url if document else None, "document")
+        if action == "copy_url":
+            return None if document and document.url else "This document has no URL to copy"
+        if action == "open_highlight_url":
+            return self._links_problem(self.highlight)
+        if action in ("copy_highlight", "copy_quote"):
+            what = "copy" if action == "copy_highlight" else "quote"
+            return None if self.highlight else f"No highlight selected: nothing to {what}"
+        if action == "reload":
+            return "Still loading the library" if self.is_loading else None
+        return None
 
     def _url_problem(self, url: str | None, owner: str) -> str | None:
         if self.current_document is None:
@@ -464,6 +470,7 @@ class MainScreen(Screen[None]):
         if shown and highlight_index not in favourite_indexes(document, self._starred()):
             self.set_reactive(MainScreen.favourites_only, False)  # the wanted highlight is not a favourite
             self._show_in_pane()
+            self.notify("Showing every highlight: the one you chose is not a favourite")
         if document is self.current_document:
             pane.action_cursor_to(self._pane_index(highlight_index or 0) or 0)
         else:
@@ -509,11 +516,17 @@ class MainScreen(Screen[None]):
 
     def action_sidebar_width(self, step: int) -> None:
         """Make the tree narrower or wider; the document keeps at least MIN_DOCUMENT_WIDTH columns."""
-        wanted = max(0, min(len(SIDEBAR_SHARES) - 1, self.sidebar_width + step))
-        if step > 0 and self._tree_columns(wanted) <= self._tree_columns(self.sidebar_width):
+        now = self._tree_columns(self.sidebar_width)
+        # The next share that changes the width: on a narrow terminal several shares give the same columns.
+        wider_or_narrower = [
+            index
+            for index in range(len(SIDEBAR_SHARES))
+            if (index - self.sidebar_width) * step > 0 and (self._tree_columns(index) - now) * step > 0
+        ]
+        if wider_or_narrower:
+            self.sidebar_width = min(wider_or_narrower, key=lambda index: abs(index - self.sidebar_width))
+        elif step > 0:
             self.notify(f"The document needs at least {MIN_DOCUMENT_WIDTH} columns", severity="warning")
-            return
-        self.sidebar_width = wanted
 
     def _tree_columns(self, share_index: int) -> int:
         """The tree's width at this share of the terminal, leaving the document MIN_DOCUMENT_WIDTH columns."""
@@ -605,6 +618,8 @@ class MainScreen(Screen[None]):
     def _after_review(self) -> None:
         self._fill_tree()
         self._own_notes = self.review_store.notes()
+        if self.favourites_only:  # a highlight starred or unstarred in the review joins or leaves the list
+            self._reshow_keeping_cursor()
         self.query_one(DetailPane).redraw_cards()
 
     def _own_note(self, document: Document, highlight: Highlight) -> str | None:

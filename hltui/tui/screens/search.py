@@ -64,7 +64,8 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
             yield Input(placeholder=self.PLACEHOLDER, id="query")
             yield Static(self._scope_text(), id="scope")
             yield OptionList(id="results")
-            yield Static(Text(KEYS_HINT, style="dim"), id="search-status")
+            yield Static("", id="search-status")
+            yield Static(Text(KEYS_HINT, style="dim"), id="search-keys")
 
     def _scope_text(self) -> Text:
         if self.limited and self.group is not None:
@@ -105,10 +106,7 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
         if hits:
             results.highlighted = 0
-        status = self.status_text(query, hits)
-        self.query_one("#search-status", Static).update(
-            Text(f"{status} · {KEYS_HINT}" if status else KEYS_HINT, style="dim")
-        )
+        self.query_one("#search-status", Static).update(Text(self.status_text(query, hits), style="dim"))
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
         """`12 results`, or `200+ results` when the list was cut at the limit."""
@@ -126,9 +124,12 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         if not pairs:
             self.notify("No results to review", severity="warning")
             return
-        query = one_line(self.query_one(Input).value.strip())
         self.dismiss(None)
-        self.main.review_pairs(list(pairs.values()), f"Review: search “{query}”")
+        self.main.review_pairs(list(pairs.values()), self.review_title())
+
+    def review_title(self) -> str:
+        """What the review of these results is called: `Review: search “walk”`."""
+        return f"Review: search “{one_line(self.query_one(Input).value.strip())}”"
 
     def action_move(self, step: int) -> None:
         """Move through the results while typing."""

@@ -20,13 +20,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from hltui.model import Document, Highlight
+from hltui.text import counted
 from hltui.tui.widgets.block_heights import BlockHeights
 from hltui.tui.widgets.document_header import header_strips, placeholder_strips
 from hltui.tui.widgets.highlight_card import CardLook, card_strips, section_strips
 
 EMPTY_MESSAGE = "Choose a document in the tree on the left."
 NO_HIGHLIGHTS = "This document has no highlights."
-NO_FAVOURITES = "None of this document's {count} highlights is a favourite. Press * to show them all."
+NO_FAVOURITES = "No favourite highlight in this document. Press * to show every highlight."
 FIRST_ESTIMATE = 4  # lines per highlight not laid out yet, until the first screen tells better
 BLOCK_CACHE_SIZE = 256  # laid-out highlights kept: several screens' worth
 LAYOUT_ROUNDS = 64  # a bound on re-laying out while estimates turn into real heights
@@ -56,7 +57,9 @@ class DetailPane(ScrollView, can_focus=True):
         "detail-pane--placeholder",
     }
 
-    document: reactive[Document | None] = reactive(None)
+    # Compared by identity, not ==: a subset equal to the whole document is still a new showing, and
+    # comparing documents would fetch their stored highlights.
+    document: reactive[Document | None] = reactive(None, always_update=True)
     cursor: reactive[int] = reactive(0, init=False)
 
     class CursorMoved(Message):
@@ -70,7 +73,7 @@ class DetailPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.empty_message = EMPTY_MESSAGE
         self.subset: tuple[int, str] | None = None
-        """When the document shown is a subset (favourites only): the whole document's count, and what this is."""
+        """When the document shown is a subset (favourites only): the whole document's count, and what they are."""
         self.requested_cursor = 0
         """The highlight to put the cursor on when the next document is shown."""
         self.rendered_highlights = 0
@@ -170,10 +173,10 @@ class DetailPane(ScrollView, can_focus=True):
         placeholder = self._component("detail-pane--placeholder")
         if self.document is None:
             return placeholder_strips(console, self.empty_message, width, placeholder)
-        count = f"{len(self.highlights)} {self.subset[1]} of {self.subset[0]}" if self.subset else None
+        count = subset_count(len(self.highlights), *self.subset) if self.subset else None
         strips = header_strips(console, self.document, width, self._component("detail-pane--block-title"), count)
         if not self.highlights:
-            message = NO_HIGHLIGHTS if self.subset is None else NO_FAVOURITES.format(count=self.subset[0])
+            message = NO_HIGHLIGHTS if self.subset is None else NO_FAVOURITES
             strips.extend(placeholder_strips(console, message, width, placeholder))
         return strips
 
@@ -418,3 +421,8 @@ class DetailPane(ScrollView, can_focus=True):
             if self._block_start(index) + self._block(index)[1] < top:
                 index = min(count - 1, index + 1)
             self.cursor = index
+
+
+def subset_count(shown: int, total: int, noun: str) -> str:
+    """`2 favourites of 65`, `1 favourite of 8`."""
+    return f"{counted(shown, noun)} of {total}"

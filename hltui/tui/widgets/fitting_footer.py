@@ -46,14 +46,17 @@ def key_cells(key: FooterKey) -> int:
 
 
 def fitting_drops(widgets: list[Widget], room: int) -> list[FooterKey]:
-    """The keys to leave out so the others fit in `room` cells: from the end, never Quit or Help."""
+    """The keys to leave out so the others fit in `room` cells: greyed-out ones first, each from the end.
+
+    Quit, Help and a screen's way out are never left out.
+    """
     keys = [widget for widget in widgets if isinstance(widget, FooterKey) and not widget.has_class("-command-palette")]
     used = sum(key_cells(key) for key in keys)
+    droppable = [key for key in reversed(keys) if key.action not in ALWAYS_SHOWN]
     dropped: list[FooterKey] = []
-    for key in reversed(keys):
+    for key in sorted(droppable, key=lambda key: not key.has_class("-disabled")):  # stable: end first in each
         if used <= room:
             break
-        if key.action not in ALWAYS_SHOWN:
-            dropped.append(key)
-            used -= key_cells(key)
+        dropped.append(key)
+        used -= key_cells(key)
     return dropped

@@ -16,4 +16,3 @@ def shown_date(iso: str, *, with_time: bool = False) -> str:
     day = f"{moment.day} {moment:%b %Y}"
     has_time = "T" in iso or " " in iso.strip()
     return f"{day}, {moment:%H:%M}" if with_time and has_time else day
-

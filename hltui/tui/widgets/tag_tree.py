@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -174,21 +175,14 @@ class TagTree(Tree["Group | Document"]):
 
     def render_label(self, node: Node, base_style: Style, style: Style) -> Text:
         """The name cut with `…` to leave the counts visible, right-aligned at the tree's edge."""
+        icon = ""
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
-            prefix = Text(icon, style=base_style + TOGGLE_STYLE)
-        else:
-            prefix = Text()
-        count = self._counts.get(node.id, "")
-        room = self._label_room(node) - prefix.cell_len
-        name = _name_of(node)
-        name_room = max(1, room - len(count) - 1) if count else max(1, room)
-        if name.cell_len > name_room:
-            name.truncate(name_room - 1)
-            name.append("…")
-        body = name + Text(" " * max(1, room - name.cell_len - len(count)) + count, style="dim")
+        room = max(1, self._label_room(node) - cell_len(icon))
+        body = fitted_label(_name_of(node), self._counts.get(node.id, ""), room)
         body.stylize(style)
-        return prefix + body
+        # Assembled, not added: the toggle meta must cover the icon only, or a click on the name opens the group.
+        return Text.assemble((icon, base_style + TOGGLE_STYLE), body)
 
     def get_label_width(self, node: Node) -> int:
         # Labels fill the width they are given, so the tree never scrolls sideways.
@@ -199,7 +193,7 @@ class TagTree(Tree["Group | Document"]):
         depth, parent = 0, node.parent
         while parent is not None and parent is not self.root:
             depth, parent = depth + 1, parent.parent
-        return max(8, self.scrollable_content_region.width - depth * self.guide_depth)
+        return max(1, self.scrollable_content_region.width - depth * self.guide_depth)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Group | Document]) -> None:
         self._fill(event.node)
@@ -291,3 +285,21 @@ class TagTree(Tree["Group | Document"]):
 def _name_of(node: Node) -> Text:
     label = node.label
     return label.copy() if isinstance(label, Text) else Text(label)
+
+
+def fitted_label(name: Text, counts: str, room: int) -> Text:
+    """`name … counts` exactly `room` cells wide: the name cut with `…`, the counts right-aligned.
+
+    In a narrow or deeply nested tree the counts shorten (`12 · 140` to `12`) or go, rather than
+    being cut into a different number; a few letters of the name always stay.
+    """
+    shortest_name = min(name.cell_len, 4)
+    choices = (counts, counts.split(" · ")[0], "")
+    count = next(choice for choice in choices if not choice or len(choice) + 1 + shortest_name <= room)
+    name_room = room - len(count) - 1 if count else room
+    if name.cell_len > name_room:
+        name.truncate(max(0, name_room - 1))
+        name.append("…")
+    name.truncate(room)
+    gap = max(0, room - name.cell_len - len(count))
+    return name + Text(" " * gap + count, style="dim")
