@@ -116,27 +116,27 @@ async def test_the_pane_says_which_highlight_of_how_many() -> None:
         assert any(row.rstrip().endswith("highlight 3 of 8") for row in screen_lines(screen.app))
 
 
-async def test_star_shows_only_the_open_documents_favourites_and_back() -> None:
+async def test_star_shows_only_the_open_documents_favorites_and_back() -> None:
     async with reading() as (pilot, screen):
         document = await show(pilot, screen, "Alice's Adventures in Wonderland")
-        favourites = [h for h in document.highlights if h.is_favorite]
-        assert 0 < len(favourites) < len(document.highlights)
+        favorites = [h for h in document.highlights if h.is_favorite]
+        assert 0 < len(favorites) < len(document.highlights)
         await pilot.press("asterisk")
         await pilot.pause()
         pane = screen.query_one(DetailPane)
-        assert list(pane.highlights) == favourites
-        assert any(f"favourite 1 of {len(favourites)}" in row for row in screen_lines(screen.app))
-        await pilot.press("j")  # the next favourite, whatever lies between
+        assert list(pane.highlights) == favorites
+        assert any(f"favorite 1 of {len(favorites)}" in row for row in screen_lines(screen.app))
+        await pilot.press("j")  # the next favorite, whatever lies between
         await pilot.pause()
-        assert screen.highlight == favourites[1]
-        assert any(f"favourite 2 of {len(favourites)}" in row for row in screen_lines(screen.app))
+        assert screen.highlight == favorites[1]
+        assert any(f"favorite 2 of {len(favorites)}" in row for row in screen_lines(screen.app))
         await pilot.press("asterisk")  # all again, the cursor still on that highlight
         await pilot.pause()
         assert len(pane.highlights) == len(document.highlights)
-        assert screen.highlight == favourites[1]
+        assert screen.highlight == favorites[1]
 
 
-async def test_favourites_view_lists_favourite_highlights_across_documents_and_jumps_to_one() -> None:
+async def test_favorites_view_lists_favorite_highlights_across_documents_and_jumps_to_one() -> None:
     async with reading(size=(120, 40)) as (pilot, screen):
         assert screen.library is not None
         everywhere = [(d.title, h.text) for d in screen.library.documents for h in d.highlights if h.is_favorite]

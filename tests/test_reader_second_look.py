@@ -16,7 +16,7 @@ import hltui.links
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.model import Document
-from hltui.tui.screens.favourites import FavouritesScreen
+from hltui.tui.screens.favorites import FavoritesScreen
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.widgets.detail_pane import DetailPane
@@ -47,13 +47,13 @@ async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
     return document
 
 
-FAVOURITE = "\n    - Tags: [[favorite]]"
+FAVORITE = "\n    - Tags: [[favorite]]"
 
 
-def write_favourites(folder: Path) -> None:
-    (folder / "all.md").write_text(f"# All fav\n## Highlights\n- a0{FAVOURITE}\n- a1{FAVOURITE}\n", encoding="utf-8")
+def write_favorites(folder: Path) -> None:
+    (folder / "all.md").write_text(f"# All fav\n## Highlights\n- a0{FAVORITE}\n- a1{FAVORITE}\n", encoding="utf-8")
     (folder / "mixed.md").write_text(
-        f"# Mixed\n## Highlights\n- m0\n- m1{FAVOURITE}\n- m2{FAVOURITE}\n- m3\n", encoding="utf-8"
+        f"# Mixed\n## Highlights\n- m0\n- m1{FAVORITE}\n- m2{FAVORITE}\n- m3\n", encoding="utf-8"
     )
 
 
@@ -71,15 +71,15 @@ async def test_a_cursor_move_reads_a_highlights_links_once_not_for_every_key(mon
         assert len(parsed) <= 5  # one per highlight reached (26 per move before)
 
 
-async def test_favourites_view_lists_at_most_the_result_limit(tmp_path: Path) -> None:
-    lines = "".join(f"- Favourite line number {n}.{FAVOURITE}\n" for n in range(250))
+async def test_favorites_view_lists_at_most_the_result_limit(tmp_path: Path) -> None:
+    lines = "".join(f"- Favorite line number {n}.{FAVORITE}\n" for n in range(250))
     (tmp_path / "many.md").write_text(f"# Many\n## Highlights\n{lines}", encoding="utf-8")
     async with reading(tmp_path) as (pilot, screen):
         await pilot.press("F")
         await screen.app.workers.wait_for_complete()
         await pilot.pause()
         view = screen.app.screen
-        assert isinstance(view, FavouritesScreen)
+        assert isinstance(view, FavoritesScreen)
         assert len(view.hits) == 200
         assert any("the first 200 of 250" in row for row in screen_lines(screen.app))
 
@@ -125,19 +125,19 @@ def test_tree_counts_shorten_or_go_but_are_never_cut_into_another_number(room: i
     assert count in ("30255", "1426", "") or not count.isdigit()
 
 
-async def test_star_after_a_document_of_only_favourites_starts_the_next_on_its_first(tmp_path: Path) -> None:
-    write_favourites(tmp_path)
+async def test_star_after_a_document_of_only_favorites_starts_the_next_on_its_first(tmp_path: Path) -> None:
+    write_favorites(tmp_path)
     async with reading(tmp_path) as (pilot, screen):
         await show(pilot, screen, "All fav")
         await pilot.press("j", "asterisk")
         await pilot.pause()
-        assert any("2 favourites of 2" in row for row in screen_lines(screen.app))
+        assert any("2 favorites of 2" in row for row in screen_lines(screen.app))
         await show(pilot, screen, "Mixed")
         assert screen.highlight is not None and screen.highlight.text.startswith("m1")
 
 
-async def test_a_favourite_starred_in_a_review_joins_the_favourites_only_list(tmp_path: Path) -> None:
-    write_favourites(tmp_path)
+async def test_a_favorite_starred_in_a_review_joins_the_favorites_only_list(tmp_path: Path) -> None:
+    write_favorites(tmp_path)
     async with reading(tmp_path, size=(100, 30)) as (pilot, screen):
         await show(pilot, screen, "Mixed")
         await pilot.press("asterisk")
@@ -155,14 +155,14 @@ async def test_a_favourite_starred_in_a_review_joins_the_favourites_only_list(tm
         assert [h.text for h in screen.query_one(DetailPane).highlights] == ["m0", "m1", "m2"]
 
 
-async def test_favourites_view_without_favourites_says_so_whole_at_80_columns(tmp_path: Path) -> None:
+async def test_favorites_view_without_favorites_says_so_whole_at_80_columns(tmp_path: Path) -> None:
     (tmp_path / "plain.md").write_text("# Plain\n## Highlights\n- Nothing starred.\n", encoding="utf-8")
     async with reading(tmp_path) as (pilot, screen):
         await pilot.press("F")
         await screen.app.workers.wait_for_complete()
         await pilot.pause()
         rows = screen_lines(screen.app)
-        assert any("No favourites yet (tag a highlight `favorite`, or f in a review)" in row for row in rows)
+        assert any("No favorites yet (tag a highlight `favorite`, or f in a review)" in row for row in rows)
         assert any("Esc close" in row for row in rows)
 
 

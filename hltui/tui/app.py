@@ -197,7 +197,7 @@ class HltuiApp(App[None]):
             ("Library", list(MainScreen.BINDINGS)),
             ("Tree (left)", list(TagTree.BINDINGS)),
             ("Document (right)", list(DetailPane.BINDINGS)),
-            ("Search and favourites lists", list(SearchScreen.BINDINGS)),
+            ("Search and favorites lists", list(SearchScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections, dict(self._keymap)))
 
@@ -226,8 +226,8 @@ PALETTE_ACTIONS = (
     ("Daily review", "Rate a few highlights: due ones first, then new ones from many documents", "daily_review"),
     ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
     ("Statistics", "Reviews per day, the streak, what is due, highlights per category and tag", "show_stats"),
-    ("Favourite highlights", "Every favourite highlight of the library in one list", "show_favourites"),
-    ("Favourites only", "Only the open document's favourite highlights, or all again", "toggle_favourites_only"),
+    ("Favorite highlights", "Every favorite highlight of the library in one list", "show_favorites"),
+    ("Favorites only", "Only the open document's favorite highlights, or all again", "toggle_favorites_only"),
     ("Reload", "Read the export folder again, keeping your place", "reload"),
     ("Problems", "Files skipped or read with problems, and why", "show_problems"),
 )

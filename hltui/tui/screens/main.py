@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
-from hltui.library.favourites import StarredElsewhere, favourite_highlights, favourite_indexes, only_these
+from hltui.library.favorites import StarredElsewhere, favorite_highlights, favorite_indexes, only_these
 from hltui.library.live_index import LiveSearchIndex
 from hltui.library.search import SearchHit
 from hltui.links import highlight_links
@@ -97,14 +97,14 @@ class MainScreen(Screen[None]):
             tooltip="Daily review: a few highlights to rate",
         ),
         Binding("S", "show_stats", "Stats", show=False, id="stats", tooltip="Review and library statistics"),
-        Binding("F", "show_favourites", "Favourites", show=False, id="favourites", tooltip="Every favourite highlight"),
+        Binding("F", "show_favorites", "Favorites", show=False, id="favorites", tooltip="Every favorite highlight"),
         Binding(
             "asterisk",
-            "toggle_favourites_only",
+            "toggle_favorites_only",
             "★ only",
             show=False,
-            id="favourites_only",
-            tooltip="Only this document's favourite highlights, or all again",
+            id="favorites_only",
+            tooltip="Only this document's favorite highlights, or all again",
         ),
         Binding(
             "v", "review_here", "Review this", show=False, id="review_here", tooltip="Review the tag or document chosen"
@@ -118,7 +118,7 @@ class MainScreen(Screen[None]):
     current_document: reactive[Document | None] = reactive(None, init=False)
     current_highlight: reactive[int | None] = reactive(None, init=False)
     sidebar_width: reactive[int] = reactive(3, init=False)
-    favourites_only: reactive[bool] = reactive(False, init=False)
+    favorites_only: reactive[bool] = reactive(False, init=False)
     is_loading: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, grouping: str = "tag", *, daily_count: int = 10, start_in_review: bool = False) -> None:
@@ -133,7 +133,7 @@ class MainScreen(Screen[None]):
         self.daily_count = daily_count
         self.start_in_review = start_in_review
         self._binding_states: tuple[bool, ...] = ()
-        # With favourites only: the positions in the document of the highlights the pane shows.
+        # With favorites only: the positions in the document of the highlights the pane shows.
         self._shown_indexes: list[int] | None = None
 
     class ReloadRequested(Message):
@@ -249,33 +249,33 @@ class MainScreen(Screen[None]):
         pane = self.query_one(DetailPane)
         shown = len(pane.highlights)
         index = pane.cursor if pane.document is not None and shown else None
-        total = len(self.current_document.highlights) if self.current_document and self.favourites_only else None
+        total = len(self.current_document.highlights) if self.current_document and self.favorites_only else None
         self.query_one(PositionLine).show(index, shown, total)
 
     def watch_current_document(self) -> None:
         self._show_in_pane()
         self._refresh_footer_if_needed()
 
-    def watch_favourites_only(self) -> None:
+    def watch_favorites_only(self) -> None:
         self._reshow_keeping_cursor()
 
     def _reshow_keeping_cursor(self) -> None:
-        """Show the document again (all, or its favourites), the cursor on the same highlight when it is shown."""
+        """Show the document again (all, or its favorites), the cursor on the same highlight when it is shown."""
         pane = self.query_one(DetailPane)
         if pane.document is not None and pane.highlights:
             pane.requested_cursor = self._document_index(pane.cursor)
         self._show_in_pane()
 
     def _show_in_pane(self) -> None:
-        """Give the pane the chosen document, or only its favourite highlights; `requested_cursor` is mapped."""
+        """Give the pane the chosen document, or only its favorite highlights; `requested_cursor` is mapped."""
         pane = self.query_one(DetailPane)
         document = self.current_document
         self._shown_indexes, pane.subset = None, None
-        if document is not None and self.favourites_only:
-            indexes = favourite_indexes(document, self._starred())
+        if document is not None and self.favorites_only:
+            indexes = favorite_indexes(document, self._starred())
             wanted = pane.requested_cursor
             pane.requested_cursor = next((at for at, index in enumerate(indexes) if index >= wanted), len(indexes) - 1)
-            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favourite")
+            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favorite")
             document = only_these(document, indexes)
         pane.document = document  # always re-shown (the pane compares documents by identity)
         self._show_position()
@@ -286,7 +286,7 @@ class MainScreen(Screen[None]):
         return indexes[pane_index] if indexes is not None and 0 <= pane_index < len(indexes) else pane_index
 
     def _pane_index(self, document_index: int) -> int | None:
-        """Where a highlight of the document is in the pane (None when the favourites filter hides it)."""
+        """Where a highlight of the document is in the pane (None when the favorites filter hides it)."""
         indexes = self._shown_indexes
         if indexes is None:
             return document_index
@@ -302,23 +302,23 @@ class MainScreen(Screen[None]):
         starred = self.review_store.favorites()
         return (lambda document, highlight: highlight_id(document, highlight) in starred) if starred else None
 
-    def action_toggle_favourites_only(self) -> None:
-        """Show only the open document's favourite highlights, or all of them again."""
+    def action_toggle_favorites_only(self) -> None:
+        """Show only the open document's favorite highlights, or all of them again."""
         if self.current_document is None:
             self.notify("Open a document first", severity="warning")
             return
-        self.favourites_only = not self.favourites_only
+        self.favorites_only = not self.favorites_only
 
-    def action_show_favourites(self) -> None:
-        """Every favourite highlight of the library in one list; Enter jumps to it."""
-        from hltui.tui.screens.favourites import FavouritesScreen
+    def action_show_favorites(self) -> None:
+        """Every favorite highlight of the library in one list; Enter jumps to it."""
+        from hltui.tui.screens.favorites import FavoritesScreen
 
         if self.library is None:
             return
         # The review database is read here, on its own thread; the library is searched in the screen's worker.
         documents, starred, from_review = self.library.documents, self._starred(), self._review_favorite()
-        gather = lambda: favourite_highlights(documents, starred, from_review)  # noqa: E731
-        self.app.push_screen(FavouritesScreen(self, gather), self.jump_to)
+        gather = lambda: favorite_highlights(documents, starred, from_review)  # noqa: E731
+        self.app.push_screen(FavoritesScreen(self, gather), self.jump_to)
 
     def _refresh_footer_if_needed(self) -> None:
         """Redraw the footer only when a key became usable or unusable.
@@ -466,11 +466,11 @@ class MainScreen(Screen[None]):
         if focus:
             self.query_one(TagTree).reveal(document)
         pane = self.query_one(DetailPane)
-        shown = self.favourites_only and highlight_index is not None
-        if shown and highlight_index not in favourite_indexes(document, self._starred()):
-            self.set_reactive(MainScreen.favourites_only, False)  # the wanted highlight is not a favourite
+        shown = self.favorites_only and highlight_index is not None
+        if shown and highlight_index not in favorite_indexes(document, self._starred()):
+            self.set_reactive(MainScreen.favorites_only, False)  # the wanted highlight is not a favorite
             self._show_in_pane()
-            self.notify("Showing every highlight: the one you chose is not a favourite")
+            self.notify("Showing every highlight: the one you chose is not a favorite")
         if document is self.current_document:
             pane.action_cursor_to(self._pane_index(highlight_index or 0) or 0)
         else:
@@ -618,7 +618,7 @@ class MainScreen(Screen[None]):
     def _after_review(self) -> None:
         self._fill_tree()
         self._own_notes = self.review_store.notes()
-        if self.favourites_only:  # a highlight starred or unstarred in the review joins or leaves the list
+        if self.favorites_only:  # a highlight starred or unstarred in the review joins or leaves the list
             self._reshow_keeping_cursor()
         self.query_one(DetailPane).redraw_cards()
 

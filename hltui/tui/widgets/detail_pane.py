@@ -27,7 +27,7 @@ from hltui.tui.widgets.highlight_card import CardLook, card_strips, section_stri
 
 EMPTY_MESSAGE = "Choose a document in the tree on the left."
 NO_HIGHLIGHTS = "This document has no highlights."
-NO_FAVOURITES = "No favourite highlight in this document. Press * to show every highlight."
+NO_FAVORITES = "No favorite highlight in this document. Press * to show every highlight."
 FIRST_ESTIMATE = 4  # lines per highlight not laid out yet, until the first screen tells better
 BLOCK_CACHE_SIZE = 256  # laid-out highlights kept: several screens' worth
 LAYOUT_ROUNDS = 64  # a bound on re-laying out while estimates turn into real heights
@@ -73,7 +73,7 @@ class DetailPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.empty_message = EMPTY_MESSAGE
         self.subset: tuple[int, str] | None = None
-        """When the document shown is a subset (favourites only): the whole document's count, and what they are."""
+        """When the document shown is a subset (favorites only): the whole document's count, and what they are."""
         self.requested_cursor = 0
         """The highlight to put the cursor on when the next document is shown."""
         self.rendered_highlights = 0
@@ -176,7 +176,7 @@ class DetailPane(ScrollView, can_focus=True):
         count = subset_count(len(self.highlights), *self.subset) if self.subset else None
         strips = header_strips(console, self.document, width, self._component("detail-pane--block-title"), count)
         if not self.highlights:
-            message = NO_HIGHLIGHTS if self.subset is None else NO_FAVOURITES
+            message = NO_HIGHLIGHTS if self.subset is None else NO_FAVORITES
             strips.extend(placeholder_strips(console, message, width, placeholder))
         return strips
 
@@ -424,5 +424,5 @@ class DetailPane(ScrollView, can_focus=True):
 
 
 def subset_count(shown: int, total: int, noun: str) -> str:
-    """`2 favourites of 65`, `1 favourite of 8`."""
+    """`2 favorites of 65`, `1 favorite of 8`."""
     return f"{counted(shown, noun)} of {total}"

@@ -21,7 +21,7 @@ def header_strips(
 ) -> list[Strip]:
     """A blank line, the metadata, then the summary and the note under their titles.
 
-    `count` says how many highlights are shown when not all are (`2 favourites of 65`).
+    `count` says how many highlights are shown when not all are (`2 favorites of 65`).
     """
     strips = [Strip.blank(width), *render_strips(console, metadata_table(document, count), width)]
     for label, text in (("Summary", document.summary), ("Document note", document.note)):

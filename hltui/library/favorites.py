@@ -1,4 +1,4 @@
-"""Favourite highlights: tagged `favorite` in the exports or starred in a review (no Textual)."""
+"""Favorite highlights: tagged `favorite` in the exports or starred in a review (no Textual)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hltui.model import Document, Highlight
 StarredElsewhere = Callable[[Document, Highlight], bool]
 
 
-def favourite_indexes(document: Document, starred: StarredElsewhere | None = None) -> list[int]:
-    """Positions of a document's favourite highlights, in reading order."""
+def favorite_indexes(document: Document, starred: StarredElsewhere | None = None) -> list[int]:
+    """Positions of a document's favorite highlights, in reading order."""
     return [
         index
         for index, highlight in enumerate(document.highlights)
@@ -20,21 +20,21 @@ def favourite_indexes(document: Document, starred: StarredElsewhere | None = Non
     ]
 
 
-def favourite_highlights(
+def favorite_highlights(
     documents: Iterable[Document],
     starred: StarredElsewhere | None = None,
     starred_documents: Callable[[Document], bool] | None = None,
 ) -> list[tuple[Document, int]]:
-    """Every favourite highlight of the library as (document, position), documents by title.
+    """Every favorite highlight of the library as (document, position), documents by title.
 
-    Only documents whose digest (or the review database) says they hold a favourite have their
+    Only documents whose digest (or the review database) says they hold a favorite have their
     highlights read, so a library of stored highlights is not fetched whole.
     """
     found: list[tuple[Document, int]] = []
     for document in sorted(documents, key=lambda document: document.title.casefold()):
         may_hold = document.digest.has_favorite or (starred_documents is not None and starred_documents(document))
         if may_hold:
-            found.extend((document, index) for index in favourite_indexes(document, starred))
+            found.extend((document, index) for index in favorite_indexes(document, starred))
     return found
 
 

@@ -1,4 +1,4 @@
-"""Every favourite highlight of the library in one list; typing narrows it, Enter jumps to one."""
+"""Every favorite highlight of the library in one list; typing narrows it, Enter jumps to one."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 SNIPPET_LENGTH = 240  # characters of a highlight shown in the list
 
 
-class FavouritesScreen(SearchScreen):
-    """The search screen's list and keys, over the favourite highlights instead of a query's results."""
+class FavoritesScreen(SearchScreen):
+    """The search screen's list and keys, over the favorite highlights instead of a query's results."""
 
-    PLACEHOLDER = "Narrow the favourite highlights by a word"
+    PLACEHOLDER = "Narrow the favorite highlights by a word"
 
     def __init__(self, main: MainScreen, gather: Callable[[], list[tuple[Document, int]]]) -> None:
         super().__init__(main, None)
@@ -33,7 +33,7 @@ class FavouritesScreen(SearchScreen):
         self.matched = 0
 
     def on_mount(self) -> None:
-        self.query_one("#scope", Static).update(Text("★ Gathering the favourite highlights…", style="dim"))
+        self.query_one("#scope", Static).update(Text("★ Gathering the favorite highlights…", style="dim"))
         self.run_search("")
 
     def _scope_text(self) -> Text:
@@ -41,12 +41,12 @@ class FavouritesScreen(SearchScreen):
             return Text("")
         documents = len({id(document) for document, _ in self.found})
         return Text(
-            f"★ Favourite highlights: {counted(len(self.found), 'highlight')} in {counted(documents, 'document')}",
+            f"★ Favorite highlights: {counted(len(self.found), 'highlight')} in {counted(documents, 'document')}",
             style="dim",
         )
 
     def action_toggle_scope(self) -> None:
-        self.notify("Every favourite highlight is listed here", severity="information")
+        self.notify("Every favorite highlight is listed here", severity="information")
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
@@ -59,15 +59,15 @@ class FavouritesScreen(SearchScreen):
         for document, index in found:
             if worker.is_cancelled:
                 return
-            hit = favourite_hit(document, index, words)
+            hit = favorite_hit(document, index, words)
             if hit is not None:
                 matched += 1
                 if len(hits) < RESULT_LIMIT:  # a list of thousands takes seconds to lay out
                     hits.append(hit)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_favourites, found, first, query, hits, matched)
+            self.app.call_from_thread(self._show_favorites, found, first, query, hits, matched)
 
-    def _show_favourites(
+    def _show_favorites(
         self, found: list[tuple[Document, int]], first: bool, query: str, hits: list[SearchHit], matched: int
     ) -> None:
         self.found, self.matched = found, matched
@@ -77,25 +77,25 @@ class FavouritesScreen(SearchScreen):
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
         if not self.found:
-            return "No favourites yet (tag a highlight `favorite`, or f in a review)"
+            return "No favorites yet (tag a highlight `favorite`, or f in a review)"
         if self.matched > len(hits):
             return f"the first {len(hits)} of {self.matched}: type to narrow"
-        return f"{self.matched} of {counted(len(self.found), 'favourite')}" if query.strip() else ""
+        return f"{self.matched} of {counted(len(self.found), 'favorite')}" if query.strip() else ""
 
     def review_title(self) -> str:
         query = one_line(self.query_one(Input).value.strip())
-        return f"Review: favourites “{query}”" if query else "Review: favourites"
+        return f"Review: favorites “{query}”" if query else "Review: favorites"
 
 
-def favourite_hit(document: Document, index: int, words: list[str]) -> SearchHit | None:
-    """The favourite as a list entry, or None when a word is in neither it, its note, tags nor title."""
+def favorite_hit(document: Document, index: int, words: list[str]) -> SearchHit | None:
+    """The favorite as a list entry, or None when a word is in neither it, its note, tags nor title."""
     highlight = document.highlights[index]
     haystack = " ".join((highlight.text, highlight.note or "", *highlight.tags, document.title)).casefold()
     if any(word not in haystack for word in words):
         return None
     snippet = " ".join(highlight.text.split())
     snippet = snippet if len(snippet) <= SNIPPET_LENGTH else snippet[: SNIPPET_LENGTH - 1] + "…"
-    return SearchHit(document, index, "★ favourite", snippet, _spans(snippet, words), 0.0)
+    return SearchHit(document, index, "★ favorite", snippet, _spans(snippet, words), 0.0)
 
 
 def _spans(snippet: str, words: list[str]) -> tuple[tuple[int, int], ...]:
