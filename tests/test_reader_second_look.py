@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -170,3 +171,30 @@ async def test_a_narrow_footer_drops_greyed_out_keys_before_usable_ones() -> Non
     async with reading(size=(60, 24)) as (_, screen):
         footer = screen_lines(screen.app)[-1]
         assert "/ Search" in footer and "q Quit" in footer  # o, c and C are greyed out: no document yet
+
+
+async def test_favorites_view_shows_the_first_screenful_while_the_rest_is_gathered() -> None:
+    release = threading.Event()
+    async with reading() as (pilot, screen):
+        assert screen.library is not None
+        document = next(d for d in screen.library.documents if len(d.highlights) > 100)
+
+        def slow_gather() -> Iterator[tuple[Document, int]]:
+            yield from ((document, index) for index in range(100))
+            yield from ((document, index) for index in range(100))  # 200: a screenful
+            release.wait(10)  # the rest of a large library, still being read
+            yield (document, 0)
+
+        view = FavoritesScreen(screen, slow_gather)
+        screen.app.push_screen(view)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if view.hits:
+                break
+        assert len(view.hits) == 200 and view.found is None
+        assert any("while the others are gathered" in row for row in screen_lines(screen.app))
+        release.set()
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.found is not None and len(view.found) == 201
+        assert any("the first 200 of 201" in row for row in screen_lines(screen.app))

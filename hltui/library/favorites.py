@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from hltui.model import Document, Highlight
@@ -24,18 +24,17 @@ def favorite_highlights(
     documents: Iterable[Document],
     starred: StarredElsewhere | None = None,
     starred_documents: Callable[[Document], bool] | None = None,
-) -> list[tuple[Document, int]]:
-    """Every favorite highlight of the library as (document, position), documents by title.
+) -> Iterator[tuple[Document, int]]:
+    """Every favorite highlight of the library as (document, position), documents by title, as found.
 
     Only documents whose digest (or the review database) says they hold a favorite have their
-    highlights read, so a library of stored highlights is not fetched whole.
+    highlights read, so a library of stored highlights is not fetched whole; the first ones can be
+    shown while the rest are still being read.
     """
-    found: list[tuple[Document, int]] = []
     for document in sorted(documents, key=lambda document: document.title.casefold()):
         may_hold = document.digest.has_favorite or (starred_documents is not None and starred_documents(document))
         if may_hold:
-            found.extend((document, index) for index in favorite_indexes(document, starred))
-    return found
+            yield from ((document, index) for index in favorite_indexes(document, starred))
 
 
 def only_these(document: Document, indexes: Sequence[int]) -> Document:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,7 +26,7 @@ class FavoritesScreen(SearchScreen):
 
     PLACEHOLDER = "Narrow the favorite highlights by a word"
 
-    def __init__(self, main: MainScreen, gather: Callable[[], list[tuple[Document, int]]]) -> None:
+    def __init__(self, main: MainScreen, gather: Callable[[], Iterable[tuple[Document, int]]]) -> None:
         super().__init__(main, None)
         self.gather = gather
         self.found: list[tuple[Document, int]] | None = None  # gathered by the first search, off the UI thread
@@ -50,22 +50,27 @@ class FavoritesScreen(SearchScreen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
+        """Narrow the favorites to those holding every word; the first time, gather them as they come."""
         worker = get_current_worker()
         first = self.found is None
-        found = self.found if self.found is not None else self.gather()
+        gathered: list[tuple[Document, int]] = []
         words = query.casefold().split()
         hits: list[SearchHit] = []
         matched = 0
-        for document, index in found:
+        for document, index in self.gather() if self.found is None else self.found:
             if worker.is_cancelled:
                 return
+            gathered.append((document, index))
             hit = favorite_hit(document, index, words)
-            if hit is not None:
-                matched += 1
-                if len(hits) < RESULT_LIMIT:  # a list of thousands takes seconds to lay out
-                    hits.append(hit)
+            if hit is None:
+                continue
+            matched += 1
+            if len(hits) < RESULT_LIMIT:  # a list of thousands takes seconds to lay out
+                hits.append(hit)
+                if len(hits) == RESULT_LIMIT and first:  # a screenful to read while the rest is gathered
+                    self.app.call_from_thread(self.show_hits, query, list(hits))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_favorites, found, first, query, hits, matched)
+            self.app.call_from_thread(self._show_favorites, gathered, first, query, hits, matched)
 
     def _show_favorites(
         self, found: list[tuple[Document, int]], first: bool, query: str, hits: list[SearchHit], matched: int
@@ -73,9 +78,14 @@ class FavoritesScreen(SearchScreen):
         self.found, self.matched = found, matched
         if first:
             self.query_one("#scope", Static).update(self._scope_text())
-        self.show_hits(query, hits)
+        if not (first and len(hits) == RESULT_LIMIT):  # else already shown, the cursor maybe moved
+            self.show_hits(query, hits)
+        else:
+            self._show_status(query, hits)
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
+        if self.found is None:
+            return f"the first {len(hits)}, while the others are gathered…"
         if not self.found:
             return "No favorites yet (tag a highlight `favorite`, or f in a review)"
         if self.matched > len(hits):

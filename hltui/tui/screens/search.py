@@ -106,6 +106,9 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         results.add_options(Option(result_prompt(hit), id=str(number)) for number, hit in enumerate(hits))
         if hits:
             results.highlighted = 0
+        self._show_status(query, hits)
+
+    def _show_status(self, query: str, hits: list[SearchHit]) -> None:
         self.query_one("#search-status", Static).update(Text(self.status_text(query, hits), style="dim"))
 
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
