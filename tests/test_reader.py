@@ -329,7 +329,7 @@ async def test_help_lists_every_binding() -> None:
 
 async def test_problems_are_listed_on_a_key() -> None:
     async with reader() as (app, pilot, _):
-        assert "4 skipped or with problems (e)" in app.sub_title
+        assert "3 skipped, 1 problem (e)" in app.sub_title
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)

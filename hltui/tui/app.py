@@ -243,20 +243,21 @@ def starting_theme(configured: str | None, state: dict[str, object]) -> object:
 
 
 def library_summary(library: Library, room: int = 200, *, reading: bool = False) -> str:
-    """`Readwise · 15 documents · 222 highlights · 4 skipped or with problems (e)`, shorter when `room` is small.
+    """`Readwise · 15 documents · 222 highlights · 3 skipped, 1 problem (e)`, shorter when `room` is small.
 
     The counts are kept whole; the words shorten first, then the folder's name is cut with `…`.
     """
     name = one_line(library.root.name or str(library.root))
     troubles = len(library.skipped) + len(library.problems)
     documents, highlights = len(library.documents), library.highlight_count
+    skipped, problems = len(library.skipped), len(library.problems)
+    either = [f"{skipped} skipped"] if skipped else []
+    either += [counted(problems, "problem")] if problems else []
+    named = ", ".join(either) + " (e)"  # `3 skipped, 1 problem (e)`: what `e` lists
     wordings = (
-        (
-            [counted(documents, "document"), counted(highlights, "highlight")],
-            f"{troubles} skipped or with problems (e)",
-        ),
-        ([counted(documents, "doc"), counted(highlights, "highlight")], counted(troubles, "problem") + " (e)"),
-        ([counted(documents, "doc"), f"{highlights} hl"], counted(troubles, "problem") + " (e)"),
+        ([counted(documents, "document"), counted(highlights, "highlight")], named),
+        ([counted(documents, "doc"), counted(highlights, "highlight")], named),
+        ([counted(documents, "doc"), f"{highlights} hl"], f"{troubles} (e)"),
     )
     for counts, trouble in wordings:
         tail = " · ".join([*counts, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
