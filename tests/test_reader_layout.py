@@ -212,3 +212,17 @@ async def test_search_status_counts_in_the_singular_and_marks_the_cap_with_a_plu
         assert any("Esc close" in row and "ctrl+r" in row for row in rows)
         capped = [search.hits[0]] * RESULT_LIMIT
         assert search.status_text("a", capped) == f"{RESULT_LIMIT}+ results"
+
+
+async def test_most_recent_sorts_by_the_exports_dates_not_the_files() -> None:
+    async with reading(size=(120, 40)) as (pilot, screen):
+        await pilot.press("b", "s", "s")  # by category, then title -> highlights -> most recent
+        await pilot.pause()
+        assert screen.document_order == "recent"
+        tree = screen.query_one(TagTree)
+        books = next(node for node in tree.root.children if tree.entry_text(node).startswith("books"))
+        books.expand()
+        await pilot.pause()
+        titles = [tree.entry_text(child).rsplit(" ", 1)[0] for child in books.children]
+        # Updated 9 Mar 2024, 11 Feb 2024, 5 Feb 2024; then the undated ones by file time.
+        assert titles[:3] == ["Meditations", "Pride and Prejudice", "On the Origin of Species"]
