@@ -257,6 +257,7 @@ def library_summary(library: Library, room: int = 200, *, reading: bool = False)
     wordings = (
         ([counted(documents, "document"), counted(highlights, "highlight")], named),
         ([counted(documents, "doc"), counted(highlights, "highlight")], named),
+        ([counted(documents, "doc"), f"{highlights} hl"], named),
         ([counted(documents, "doc"), f"{highlights} hl"], f"{troubles} (e)"),
     )
     for counts, trouble in wordings:
