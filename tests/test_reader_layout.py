@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
-from textual.app import App
 from textual.pilot import Pilot
 
 from hltui.cli import build_app
@@ -39,9 +38,19 @@ async def reading(
         yield pilot, app.screen
 
 
-def screen_lines(app: App[None]) -> list[str]:
-    """The terminal as the reader sees it, a string per row (composited, every layer)."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+async def screen_lines(pilot: Pilot[None]) -> list[str]:
+    """The terminal as the reader sees it, a string per row, once it has stopped changing.
+
+    Read twice 50 ms apart until both agree: on a loaded machine a key's effect takes a few frames.
+    """
+    previous: list[str] = []
+    for _ in range(60):
+        await pilot.pause(0.05)
+        rows = [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+        if rows == previous:
+            break
+        previous = rows
+    return previous
 
 
 async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
@@ -56,15 +65,15 @@ async def test_long_titles_end_with_an_ellipsis_and_keep_their_count_at_the_edge
     async with reading() as (pilot, screen):
         await pilot.press("l")  # open Favorites
         await pilot.pause()
-        [row] = [line for line in screen_lines(screen.app) if "The Autobiography" in line]
+        [row] = [line for line in (await screen_lines(pilot)) if "The Autobiography" in line]
         tree_part = row[: screen.query_one(TagTree).outer_size.width - 1].rstrip()
         assert "…" in tree_part
         assert tree_part.endswith(" 9")  # its 9 highlights, right-aligned against the border
 
 
 async def test_group_counts_say_documents_and_highlights() -> None:
-    async with reading() as (_, screen):
-        rows = screen_lines(screen.app)
+    async with reading() as (pilot, _):
+        rows = await screen_lines(pilot)
         assert any("philosophy" in row and row.split("▕")[0].rstrip().endswith("2 · 133") for row in rows)
 
 
@@ -79,7 +88,7 @@ async def test_at_80_columns_the_header_is_whole_and_the_footer_keeps_quit_and_h
     async with reading() as (pilot, screen):
         await show(pilot, screen, "Alice's Adventures in Wonderland")
         assert screen.focused is screen.query_one(DetailPane)
-        rows = screen_lines(screen.app)
+        rows = await screen_lines(pilot)
         assert "…" not in rows[0] and "15 docs" in rows[0] and "(e)" in rows[0]
         assert "q Quit" in rows[-1] and "? Help" in rows[-1]
         assert "Next" in rows[-1]  # the pane's own keys are kept before screen-wide ones
@@ -105,7 +114,7 @@ async def test_problem_file_names_stay_whole_on_their_line(tmp_path: Path) -> No
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(screen.app.screen, ProblemsScreen)
-        assert any(SKIPPED_NAME in row for row in screen_lines(screen.app))
+        assert any(SKIPPED_NAME in row for row in (await screen_lines(pilot)))
 
 
 async def test_the_pane_says_which_highlight_of_how_many() -> None:
@@ -113,7 +122,7 @@ async def test_the_pane_says_which_highlight_of_how_many() -> None:
         await show(pilot, screen, "Alice's Adventures in Wonderland")
         await pilot.press("j", "j")
         await pilot.pause()
-        assert any(row.rstrip().endswith("highlight 3 of 8") for row in screen_lines(screen.app))
+        assert any(row.rstrip().endswith("highlight 3 of 8") for row in (await screen_lines(pilot)))
 
 
 async def test_star_shows_only_the_open_documents_favorites_and_back() -> None:
@@ -125,11 +134,11 @@ async def test_star_shows_only_the_open_documents_favorites_and_back() -> None:
         await pilot.pause()
         pane = screen.query_one(DetailPane)
         assert list(pane.highlights) == favorites
-        assert any(f"favorite 1 of {len(favorites)}" in row for row in screen_lines(screen.app))
+        assert any(f"favorite 1 of {len(favorites)}" in row for row in (await screen_lines(pilot)))
         await pilot.press("j")  # the next favorite, whatever lies between
         await pilot.pause()
         assert screen.highlight == favorites[1]
-        assert any(f"favorite 2 of {len(favorites)}" in row for row in screen_lines(screen.app))
+        assert any(f"favorite 2 of {len(favorites)}" in row for row in (await screen_lines(pilot)))
         await pilot.press("asterisk")  # all again, the cursor still on that highlight
         await pilot.pause()
         assert len(pane.highlights) == len(document.highlights)
@@ -170,7 +179,7 @@ async def test_at_80_columns_the_review_footer_keeps_leave_and_help() -> None:
         await pilot.press("R")
         await pilot.pause()
         assert isinstance(screen.app.screen, ReviewScreen)
-        footer = screen_lines(screen.app)[-1]
+        footer = (await screen_lines(pilot))[-1]
         assert "q Leave" in footer and "? Help" in footer and "1 Again" in footer
 
 
@@ -187,7 +196,7 @@ async def test_capital_o_asks_which_link_when_a_highlight_has_several(
     )
     async with reading(tmp_path) as (pilot, screen):
         await show(pilot, screen, "Links")
-        assert "wikipedia" not in "\n".join(screen_lines(screen.app))
+        assert "wikipedia" not in "\n".join(await screen_lines(pilot))
         await pilot.press("O")
         await pilot.pause()
         assert isinstance(screen.app.screen, LinkChooser)
@@ -207,7 +216,7 @@ async def test_search_status_counts_in_the_singular_and_marks_the_cap_with_a_plu
         await pilot.pause()
         search = screen.app.screen
         assert isinstance(search, SearchScreen) and len(search.hits) == 1
-        rows = screen_lines(screen.app)
+        rows = await screen_lines(pilot)
         assert any(row.strip(" │") == "1 result" for row in rows)
         assert any("Esc close" in row and "ctrl+r" in row for row in rows)
         capped = [search.hits[0]] * RESULT_LIMIT

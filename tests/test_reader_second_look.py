@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 from rich.text import Text
-from textual.app import App
 from textual.pilot import Pilot
 
 import hltui.links
@@ -36,8 +35,19 @@ async def reading(
         yield pilot, app.screen
 
 
-def screen_lines(app: App[None]) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+async def screen_lines(pilot: Pilot[None]) -> list[str]:
+    """The terminal as the reader sees it, a string per row, once it has stopped changing.
+
+    Read twice 50 ms apart until both agree: on a loaded machine a key's effect takes a few frames.
+    """
+    previous: list[str] = []
+    for _ in range(60):
+        await pilot.pause(0.05)
+        rows = [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+        if rows == previous:
+            break
+        previous = rows
+    return previous
 
 
 async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
@@ -82,7 +92,7 @@ async def test_favorites_view_lists_at_most_the_result_limit(tmp_path: Path) -> 
         view = screen.app.screen
         assert isinstance(view, FavoritesScreen)
         assert len(view.hits) == 200
-        assert any("the first 200 of 250" in row for row in screen_lines(screen.app))
+        assert any("the first 200 of 250" in row for row in (await screen_lines(pilot)))
 
 
 async def test_clicking_a_groups_name_moves_the_cursor_there() -> None:
@@ -115,7 +125,7 @@ async def test_the_header_fits_the_new_width_after_a_resize(tmp_path: Path) -> N
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert "1 highlight" in screen_lines(screen.app)[0] or "1 hl" in screen_lines(screen.app)[0]
+        assert "1 highlight" in (await screen_lines(pilot))[0] or "1 hl" in (await screen_lines(pilot))[0]
 
 
 @pytest.mark.parametrize("room", [3, 6, 9, 12, 20])
@@ -132,7 +142,7 @@ async def test_star_after_a_document_of_only_favorites_starts_the_next_on_its_fi
         await show(pilot, screen, "All fav")
         await pilot.press("j", "asterisk")
         await pilot.pause()
-        assert any("2 favorites of 2" in row for row in screen_lines(screen.app))
+        assert any("2 favorites of 2" in row for row in (await screen_lines(pilot)))
         await show(pilot, screen, "Mixed")
         assert screen.highlight is not None and screen.highlight.text.startswith("m1")
 
@@ -162,14 +172,14 @@ async def test_favorites_view_without_favorites_says_so_whole_at_80_columns(tmp_
         await pilot.press("F")
         await screen.app.workers.wait_for_complete()
         await pilot.pause()
-        rows = screen_lines(screen.app)
+        rows = await screen_lines(pilot)
         assert any("No favorites yet (tag a highlight `favorite`, or f in a review)" in row for row in rows)
         assert any("Esc close" in row for row in rows)
 
 
 async def test_a_narrow_footer_drops_greyed_out_keys_before_usable_ones() -> None:
-    async with reading(size=(60, 24)) as (_, screen):
-        footer = screen_lines(screen.app)[-1]
+    async with reading(size=(60, 24)) as (pilot, _):
+        footer = (await screen_lines(pilot))[-1]
         assert "/ Search" in footer and "q Quit" in footer  # o, c and C are greyed out: no document yet
 
 
@@ -192,9 +202,9 @@ async def test_favorites_view_shows_the_first_screenful_while_the_rest_is_gather
             if view.hits:
                 break
         assert len(view.hits) == 200 and view.found is None
-        assert any("while the others are gathered" in row for row in screen_lines(screen.app))
+        assert any("while the others are gathered" in row for row in (await screen_lines(pilot)))
         release.set()
         await screen.app.workers.wait_for_complete()
         await pilot.pause()
         assert view.found is not None and len(view.found) == 201
-        assert any("the first 200 of 201" in row for row in screen_lines(screen.app))
+        assert any("the first 200 of 201" in row for row in (await screen_lines(pilot)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from hltui.model import Document, Highlight
 
@@ -40,3 +40,22 @@ def favorite_highlights(
 def only_these(document: Document, indexes: Sequence[int]) -> Document:
     """The document showing only the highlights at these positions (the same highlight objects)."""
     return replace(document, highlights=tuple(document.highlights[index] for index in indexes))
+
+
+@dataclass(frozen=True, slots=True)
+class Subset:
+    """Some of a document's highlights, by their positions in it: what the pane shows with favorites only."""
+
+    indexes: tuple[int, ...]
+
+    def document_index(self, position: int) -> int:
+        """Where the highlight shown at `position` is in the whole document."""
+        return self.indexes[position] if 0 <= position < len(self.indexes) else position
+
+    def position_of(self, document_index: int) -> int | None:
+        """Where a highlight of the document is shown (None when it is left out)."""
+        return self.indexes.index(document_index) if document_index in self.indexes else None
+
+    def nearest_position(self, document_index: int) -> int:
+        """The first shown highlight at or after `document_index`, else the last one shown."""
+        return next((at for at, index in enumerate(self.indexes) if index >= document_index), len(self.indexes) - 1)

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
-from hltui.library.favorites import StarredElsewhere, favorite_highlights, favorite_indexes, only_these
+from hltui.library.favorites import StarredElsewhere, Subset, favorite_highlights, favorite_indexes, only_these
 from hltui.library.live_index import LiveSearchIndex
 from hltui.library.search import SearchHit
 from hltui.links import highlight_links
@@ -134,7 +134,7 @@ class MainScreen(Screen[None]):
         self.start_in_review = start_in_review
         self._binding_states: tuple[bool, ...] = ()
         # With favorites only: the positions in the document of the highlights the pane shows.
-        self._shown_indexes: list[int] | None = None
+        self._shown_indexes: Subset | None = None
 
     class ReloadRequested(Message):
         """The user asked to read the folder again; the app owns loading."""
@@ -272,25 +272,22 @@ class MainScreen(Screen[None]):
         document = self.current_document
         self._shown_indexes, pane.subset = None, None
         if document is not None and self.favorites_only:
-            indexes = favorite_indexes(document, self._starred())
-            wanted = pane.requested_cursor
-            pane.requested_cursor = next((at for at, index in enumerate(indexes) if index >= wanted), len(indexes) - 1)
-            self._shown_indexes, pane.subset = indexes, (len(document.highlights), "favorite")
-            document = only_these(document, indexes)
+            subset = Subset(tuple(favorite_indexes(document, self._starred())))
+            pane.requested_cursor = subset.nearest_position(pane.requested_cursor)
+            self._shown_indexes, pane.subset = subset, (len(document.highlights), "favorite")
+            document = only_these(document, subset.indexes)
         pane.document = document  # always re-shown (the pane compares documents by identity)
         self._show_position()
 
     def _document_index(self, pane_index: int) -> int:
         """Where the pane's highlight `pane_index` is in the whole document."""
-        indexes = self._shown_indexes
-        return indexes[pane_index] if indexes is not None and 0 <= pane_index < len(indexes) else pane_index
+        shown = self._shown_indexes
+        return shown.document_index(pane_index) if shown is not None else pane_index
 
     def _pane_index(self, document_index: int) -> int | None:
         """Where a highlight of the document is in the pane (None when the favorites filter hides it)."""
-        indexes = self._shown_indexes
-        if indexes is None:
-            return document_index
-        return indexes.index(document_index) if document_index in indexes else None
+        shown = self._shown_indexes
+        return shown.position_of(document_index) if shown is not None else document_index
 
     def _starred(self) -> StarredElsewhere | None:
         """Whether a highlight was starred in a review (None when the reader never reviewed)."""
