@@ -162,7 +162,7 @@ async def test_favorites_view_lists_favorite_highlights_across_documents_and_jum
         await pilot.press(*"curiouser")
         await screen.app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(view.hits) == 0 or all("curiouser" in hit.snippet.casefold() for hit in view.hits)
+        assert view.hits == []  # 'Curiouser and curiouser!' is one of Alice's highlights, not a favorite
         await pilot.press("ctrl+a", "ctrl+k", *"yesterday")
         await screen.app.workers.wait_for_complete()
         await pilot.pause()

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # not exported by Textual; its version is pinned
 
 # Shown whatever the width: a reader who sees nothing else can still leave (the app or a screen) or find every key.
 ALWAYS_SHOWN = ("quit", "help", "leave", "dismiss")
@@ -18,10 +18,10 @@ PALETTE_CELLS = 14
 
 
 class FittingFooter(Footer):
-    """Textual's footer, dropping keys from the end (the least general ones last) until the rest fit.
+    """Textual's footer, leaving out keys until the rest fit: greyed-out ones first, then from the end.
 
     The focused widget's keys come first and the app's last, so at 80 columns the pane's own
-    keys and Quit and Help stay while screen-wide ones give way.
+    keys stay while screen-wide ones give way; Quit, Help and a screen's way out always stay.
     """
 
     def __init__(self) -> None:
