@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
-from textual.pilot import Pilot
+from reader_driving import reading, screen_lines, show
 
-from hltui.cli import build_app
-from hltui.config import load_config
-from hltui.model import Document
 from hltui.tui.screens.link_chooser import LinkChooser
-from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.problems import ProblemsScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
@@ -24,41 +17,6 @@ from hltui.tui.widgets.tag_tree import TagTree
 LONG_URL = "https://example.org/essays/2023/11/on-the-pleasures-of-walking-slowly-through-old-towns?ref=reader"
 LONG_NAME = "an-export-file-whose-name-is-long-enough-to-need-two-lines-at-eighty-columns.md"
 SKIPPED_NAME = "a-long-export-file-name-that-used-to-break-mid-word.md"  # fits the dialog at 80 columns
-
-
-@asynccontextmanager
-async def reading(
-    path: Path = SAMPLES, size: tuple[int, int] = (80, 24)
-) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
-    app = build_app(path, load_config())
-    async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        yield pilot, app.screen
-
-
-async def screen_lines(pilot: Pilot[None]) -> list[str]:
-    """The terminal as the reader sees it, a string per row, once it has stopped changing.
-
-    Read twice 50 ms apart until both agree: on a loaded machine a key's effect takes a few frames.
-    """
-    previous: list[str] = []
-    for _ in range(60):
-        await pilot.pause(0.05)
-        rows = [strip.text for strip in pilot.app.screen._compositor.render_strips()]
-        if rows == previous:
-            break
-        previous = rows
-    return previous
-
-
-async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
-    assert screen.library is not None
-    [document] = [d for d in screen.library.documents if d.title == title]
-    screen.show_document(document)
-    await pilot.pause()
-    return document
 
 
 async def test_long_titles_end_with_an_ellipsis_and_keep_their_count_at_the_edge() -> None:

@@ -3,60 +3,19 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from reader_driving import reading, screen_lines, show
 from rich.text import Text
-from textual.pilot import Pilot
 
 import hltui.links
-from hltui.cli import build_app
-from hltui.config import load_config
 from hltui.model import Document
 from hltui.tui.screens.favorites import FavoritesScreen
-from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree, fitted_label
-
-
-@asynccontextmanager
-async def reading(
-    path: Path = SAMPLES, size: tuple[int, int] = (80, 24)
-) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
-    app = build_app(path, load_config())
-    async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        yield pilot, app.screen
-
-
-async def screen_lines(pilot: Pilot[None]) -> list[str]:
-    """The terminal as the reader sees it, a string per row, once it has stopped changing.
-
-    Read twice 50 ms apart until both agree: on a loaded machine a key's effect takes a few frames.
-    """
-    previous: list[str] = []
-    for _ in range(60):
-        await pilot.pause(0.05)
-        rows = [strip.text for strip in pilot.app.screen._compositor.render_strips()]
-        if rows == previous:
-            break
-        previous = rows
-    return previous
-
-
-async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
-    assert screen.library is not None
-    [document] = [d for d in screen.library.documents if d.title == title]
-    screen.show_document(document)
-    await pilot.pause()
-    return document
-
 
 FAVORITE = "\n    - Tags: [[favorite]]"
 

@@ -208,11 +208,10 @@ class MainScreen(Screen[None]):
 
     def _review_favorite(self) -> Callable[[Document], bool] | None:
         """Whether a document holds a highlight favorited in a review (None when there are none)."""
-        from hltui.review.database import default_path
         from hltui.review.ids import document_id
 
-        if self._review_store is None and not default_path().exists():
-            return None  # never reviewed: no review database to open
+        if not self._has_review_state():
+            return None
         favorite_ids = self.review_store.favorite_documents()
         return (lambda document: document_id(document) in favorite_ids) if favorite_ids else None
 
@@ -291,10 +290,9 @@ class MainScreen(Screen[None]):
 
     def _starred(self) -> StarredElsewhere | None:
         """Whether a highlight was starred in a review (None when the reader never reviewed)."""
-        from hltui.review.database import default_path
         from hltui.review.ids import highlight_id
 
-        if self._review_store is None and not default_path().exists():
+        if not self._has_review_state():
             return None
         starred = self.review_store.favorites()
         return (lambda document, highlight: highlight_id(document, highlight) in starred) if starred else None
@@ -560,6 +558,12 @@ class MainScreen(Screen[None]):
         if self._library_is_final:
             self.current_document = None
 
+    def _has_review_state(self) -> bool:
+        """Whether there is review state to read; a reader who never reviewed has no database to open."""
+        from hltui.review.database import default_path
+
+        return self._review_store is not None or default_path().exists()
+
     @property
     def review_store(self) -> ReviewStore:
         """hltui's review state (in its data folder), opened when first needed."""
@@ -624,10 +628,7 @@ class MainScreen(Screen[None]):
         from hltui.review.ids import highlight_id
 
         if self._own_notes is None:
-            from hltui.review.database import default_path
-
-            has_store = self._review_store is not None or default_path().exists()
-            self._own_notes = self.review_store.notes() if has_store else {}
+            self._own_notes = self.review_store.notes() if self._has_review_state() else {}
         return self._own_notes.get(highlight_id(document, highlight)) if self._own_notes else None
 
     def action_show_stats(self) -> None:
