@@ -311,7 +311,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def measure_search(table: Table, folder: Path, seed: int) -> None:
     """Search p50/p95 over the loaded library against a naive scan."""
     from hltui.library import load_library
-    from hltui.library.search import SearchIndex
+    from hltui.search.engine import SearchIndex
 
     with attempt(table, "search"):
         documents = load_library(folder).documents

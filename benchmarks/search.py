@@ -29,9 +29,9 @@ from load_library import write_library
 from timing import best_of
 
 from hltui.library import load_library
-from hltui.library.folding import fold
-from hltui.library.search import SearchIndex
 from hltui.model import Document
+from hltui.search.engine import SearchIndex
+from hltui.search.folding import fold
 
 QUERIES_PER_KIND = 12
 PUNCTUATION = string.punctuation + "“”‘’—–…"

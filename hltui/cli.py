@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
+from hltui.display import counted, one_line
 from hltui.library import Library, LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, cache_folder, clear_cache
 from hltui.library.cache_rows import Summary
 from hltui.library.load import LibraryLoader
-from hltui.text import counted, one_line
 
 if TYPE_CHECKING:
     from hltui.tui.app import HltuiApp

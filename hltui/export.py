@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
+from hltui.display import one_line, strip_control
 from hltui.library import Library
 from hltui.model import Document, Highlight
-from hltui.text import one_line, strip_control
 
 # JSON leaves C1 controls and bidi overrides raw; written as \u escapes they are the same JSON
 # but cannot drive a terminal the output is shown on. Outside strings JSON has none of them.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
@@ -169,3 +171,34 @@ class ParseResult:
     documents: tuple[Document, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[Problem, ...] = ()
+
+
+# Identity: when two parsed documents or highlights are the same one (merging, review ids, keeping the
+# reader's place across a reload). It lives with the objects so that no layer needs the parser for it.
+
+_NOT_ASCII_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
+def identity(text: str) -> str:
+    """A loose comparison key: case, accents, punctuation and spacing ignored."""
+    if text.isascii():  # nothing to decompose, and casefold() is lower(): one substitution does it
+        return _NOT_ASCII_ALPHANUMERIC.sub("", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum())
+
+
+def document_key(document: Document) -> str:
+    """Same URL, or else same title and author, means the same document."""
+    if document.url:
+        return "url:" + document.url.strip().rstrip("/").casefold()
+    return f"title:{identity(document.title)}|{identity(document.author or '')}"
+
+
+def highlight_key(highlight: Highlight) -> str:
+    """Identical text at the same place with the same id is the same highlight.
+
+    A no-break space counts as a space. Two highlights of one passage made at different times
+    carry different ids (a `View Highlight` link, a `^rw` block id), and stay two.
+    """
+    text = " ".join(highlight.text.split()).casefold()
+    return f"{text}|{highlight.location or ''}|{highlight.id or highlight.url or ''}"

@@ -21,8 +21,8 @@ from hostile_shapes import QUADRATIC_SHAPES
 
 from hltui.cli import build_app
 from hltui.config import load_config
+from hltui.display import counted
 from hltui.library import load_library
-from hltui.text import counted
 from hltui.tui.widgets.detail_pane import DetailPane
 
 # Generous: each case takes well under this on a loaded machine, and a hang never ends.

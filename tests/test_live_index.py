@@ -9,8 +9,8 @@ import pytest
 from conftest import SAMPLES
 
 from hltui.library import load_library
-from hltui.library.live_index import LiveSearchIndex
-from hltui.library.search import SearchHit, SearchIndex
+from hltui.search.engine import SearchHit, SearchIndex
+from hltui.search.live_index import LiveSearchIndex
 
 
 def hit_titles(hits: list[SearchHit]) -> list[tuple[str, int | None]]:

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hltui.cli import main
-from hltui.text import counted, one_line
+from hltui.display import counted, one_line
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file names (any byte but / and NUL)")
 

@@ -7,9 +7,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hltui.display import strip_control
+from hltui.model import identity
 from hltui.parsing.highlight_text import note_line, tag_line
 from hltui.parsing.parse import parse_text
-from hltui.text import identity, strip_control
 
 
 def _identity_by_decomposition(text: str) -> str:

@@ -218,7 +218,7 @@ def test_indented_callout_property_is_read_not_a_crash() -> None:
 def test_yaml_alias_bomb_is_cut_short() -> None:
     import yaml
 
-    from hltui.text import flatten
+    from hltui.parsing.cleaning import flatten
 
     bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for level in "bcdefgh":

@@ -97,14 +97,14 @@ async def test_enter_then_j_at_once_shows_the_first_document_of_the_group() -> N
 
 
 def test_short_words_tolerate_no_typo_and_longer_ones_one_or_two() -> None:
-    from hltui.library.typos import typo_limit
+    from hltui.search.typos import typo_limit
 
     assert [typo_limit(word) for word in ("walk", "talks", "lighthou", "lighthous")] == [0, 1, 1, 2]
 
 
 def test_searching_walk_no_longer_finds_wall_or_talk() -> None:
-    from hltui.library.search import SearchIndex
     from hltui.model import Document, Highlight
+    from hltui.search.engine import SearchIndex
 
     documents = [
         Document("On walking", "a.md", highlights=(Highlight("A long walk at dawn."),)),

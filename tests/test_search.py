@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hltui.library.search import SearchHit, SearchIndex, fold
 from hltui.model import Document, Highlight
+from hltui.search.engine import SearchHit, SearchIndex, fold
 
 FILLER = "Nothing to see in this sentence, which only pads the highlight out. "
 

@@ -11,12 +11,12 @@ from typing import overload
 
 import pytest
 
-from hltui.library import search
-from hltui.library.ranking import Query
-from hltui.library.search import SearchHit, SearchIndex, fold
-from hltui.library.search_index import KINDS
-from hltui.library.typos import NearWords, begins_within, typo_limit
 from hltui.model import Document, Highlight
+from hltui.search import engine
+from hltui.search.engine import SearchHit, SearchIndex, fold
+from hltui.search.field_table import KINDS
+from hltui.search.ranking import Query
+from hltui.search.typos import NearWords, begins_within, typo_limit
 
 WORDS = (  # noqa: SIM905 - one string reads better than 45 quoted words
     "mind minds mind, (mind unmindful mindset lighthouse lighthouses light lightly house houses the then there "
@@ -193,7 +193,7 @@ def test_results_equal_a_plain_scan_of_every_field(
     forced: dict[str, int], limit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name, value in forced.items():
-        monkeypatch.setattr(search, name, value)
+        monkeypatch.setattr(engine, name, value)
     documents = library()
     index = SearchIndex(documents)
     for query in QUERIES:

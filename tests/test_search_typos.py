@@ -6,8 +6,8 @@ import pytest
 from conftest import SAMPLES
 
 from hltui.library import load_library
-from hltui.library.search import SearchHit, SearchIndex
 from hltui.model import Document, Highlight
+from hltui.search.engine import SearchHit, SearchIndex
 
 DOCUMENT_KINDS = {"title", "author", "tag", "highlight tag"}
 

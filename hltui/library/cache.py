@@ -51,7 +51,7 @@ APP_NAME = "hltui"
 _FORMAT = 3
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what a file parses to: any change to them retires the cache.
-_PARSER_SOURCES = ("model.py", "text.py", "parsing", "library/cache_rows.py")
+_PARSER_SOURCES = ("model.py", "display.py", "parsing", "library/cache_rows.py")
 # Highlights of recently opened documents kept in memory; the open document's always stay.
 _FETCHED_HIGHLIGHTS_KEPT = 20_000
 _SCHEMA = """

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
-from hltui.parsing.merge import document_key
+from hltui.model import Document, Highlight, ParseResult, Problem, Skipped, document_key
 
 # Highlights are stored in rows of this many, so one screen of a 190,000-highlight book reads one row.
 HIGHLIGHT_BLOCK = 1000

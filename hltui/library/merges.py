@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights
-from hltui.parsing.merge import document_key, merge_group, unique_highlights
+from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights, document_key
+from hltui.parsing.merge import merge_group, unique_highlights
 
 Sources = tuple[tuple[object, ...], ...]
 # What a merge gave: highlight count, tags, whether one is a favourite, how many carry a note.

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import SafeLoader
 
-from hltui.text import unquote_value
+from hltui.parsing.cleaning import unquote_value
 
 _DELIMITER = re.compile(r"^---\s*$")
 _YAML_KEY_LINE = re.compile(r"^([A-Za-z_][^:\n]*):(?:[ \t]+(.*)|[ \t]*)$")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hltui.model import Highlight
+from hltui.parsing.cleaning import HEADING, clean_block, clean_line, unique_tags
 from hltui.parsing.dates import header_date
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight, is_header_bullet
 from hltui.parsing.highlight_events import Event, Heading, Item, is_bold_label
@@ -20,7 +21,6 @@ from hltui.parsing.highlight_text import (
     note_line,
     tag_line,
 )
-from hltui.text import HEADING, clean_block, clean_line, unique_tags
 
 _PROPERTY = re.compile(r"^[A-Za-z][\w -]{0,40}::(?:[ \t].*)?$")  # Roam's `Recommended By::` attribute
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from hltui.model import Highlight
+from hltui.parsing.cleaning import unique_tags
 from hltui.parsing.highlight_text import HighlightParts, finished_note, split_text
-from hltui.text import unique_tags
 
 # `^258309231` (an Obsidian block id), `id820180151`: a heading that only names a highlight.
 ID_HEADING = re.compile(r"^(?:\^[A-Za-z0-9-]+|id\d+)$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hltui.parsing.cleaning import HEADING
 from hltui.parsing.highlight_text import ends_in_link, goto_url, is_block_id, note_line, tag_line
-from hltui.text import HEADING
 
 _BULLET = re.compile(r"^([ \t]*)([-*+])(?:[ \t]+(.*)|[ \t]*)$")
 # `**Date:** 2021-08-25`: a metadata bullet, which never continues into the paragraphs below it.

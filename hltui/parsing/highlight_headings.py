@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hltui.model import Highlight
+from hltui.parsing.cleaning import clean_line
 from hltui.parsing.dates import iso_date
 from hltui.parsing.highlight_common import HIGHLIGHTS_HEADER, ID_HEADING, finish_highlight
 from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
@@ -18,7 +19,6 @@ from hltui.parsing.highlight_text import (
     tag_line,
     take_trailing_link,
 )
-from hltui.text import clean_line
 
 _DATE_LINE = re.compile(r"^\[\[([^\]]*)\]\][\s\d:apmAPM]*$")  # `[[2024-07-11]] 20:14`
 _NOTE_MARK = re.compile(r"^\s*\[n\]\s*", re.IGNORECASE)  # a template's marker of the reader's note

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hltui.parsing.cleaning import clean_line
 from hltui.parsing.highlight_events import Event, Heading, Item, Paragraph
 from hltui.parsing.highlight_text import (
     HighlightParts,
@@ -17,7 +18,6 @@ from hltui.parsing.highlight_text import (
     note_line,
     tag_line,
 )
-from hltui.text import clean_line
 
 _LOCATION_HEADING = re.compile(r"^(?:Location|Page|Time)[ \t\u00a0]+[\d:,\-–]+$", re.IGNORECASE)
 _RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
+from hltui.display import strip_control
+from hltui.model import identity
+from hltui.parsing.cleaning import clean_block, parse_tags, unescape_markdown
 from hltui.parsing.dates import iso_date
 from hltui.parsing.trailing_link import TRAILING_BLOCK_ID, URL_PATTERN, trailing_token
-from hltui.text import clean_block, identity, parse_tags, strip_control, unescape_markdown
 
 _BLOCK_ID_LINE = re.compile(r"^\s*\^([A-Za-z0-9-]+)\s*$")
 # `{ #ref-694072827}`: an anchor some templates write under a highlight (kramdown's block attribute).

@@ -5,26 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from hltui.model import Document, Highlight
+from hltui.model import Document, Highlight, document_key, highlight_key
+from hltui.parsing.cleaning import unique_tags
 from hltui.parsing.dates import latest_of
-from hltui.text import identity, unique_tags
-
-
-def document_key(document: Document) -> str:
-    """Same URL, or else same title and author, means the same document."""
-    if document.url:
-        return "url:" + document.url.strip().rstrip("/").casefold()
-    return f"title:{identity(document.title)}|{identity(document.author or '')}"
-
-
-def highlight_key(highlight: Highlight) -> str:
-    """Identical text at the same place with the same id is the same highlight.
-
-    A no-break space counts as a space. Two highlights of one passage made at different times
-    carry different ids (a `View Highlight` link, a `^rw` block id), and stay two.
-    """
-    text = " ".join(highlight.text.split()).casefold()
-    return f"{text}|{highlight.location or ''}|{highlight.id or highlight.url or ''}"
 
 
 def merge_documents(documents: Iterable[Document]) -> list[Document]:

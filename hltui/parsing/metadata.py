@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hltui.model import identity
+from hltui.parsing.cleaning import HEADING
 from hltui.parsing.dates import CREATED_KEYS, UPDATED_KEYS, iso_date
 from hltui.parsing.highlight_text import is_image_only
-from hltui.text import HEADING, identity
 
 # `- Key: value`, `- **Key:** value`, `**Key**:: value`, `>Key:: value`, `key:: value`, `## Key:: value`
 _FIELD = re.compile(

@@ -7,7 +7,18 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from hltui.model import Document, Highlight, ParseResult, Problem, Skipped
+from hltui.display import strip_control
+from hltui.model import Document, Highlight, ParseResult, Problem, Skipped, identity
+from hltui.parsing.cleaning import (
+    HEADING,
+    category_from,
+    clean_block,
+    clean_line,
+    folder_category,
+    parse_tags,
+    unescape_markdown,
+    unquote_value,
+)
 from hltui.parsing.dates import document_updated, header_date
 from hltui.parsing.front_matter import FrontMatter, Segment, read_front_matter, split_segments
 from hltui.parsing.highlight_list import HIGHLIGHTS_HEADER, is_header_bullet, parse_highlights
@@ -15,18 +26,6 @@ from hltui.parsing.merge import merge_documents, unique_highlights
 from hltui.parsing.metadata import BodyMetadata, read_body_metadata
 from hltui.parsing.readwisesync import readwisesync_document
 from hltui.parsing.single_highlight import single_highlight
-from hltui.text import (
-    HEADING,
-    category_from,
-    clean_block,
-    clean_line,
-    folder_category,
-    identity,
-    parse_tags,
-    strip_control,
-    unescape_markdown,
-    unquote_value,
-)
 
 _LINKED_NAME = re.compile(r"^\[([^\[\]]+)\]\([^()\s]*\)$")  # `[Jane Doe](https://…)`, the Kindle plugin's author
 _TOP_BULLET = re.compile(r"^[-*][ \t]+(.*)$")

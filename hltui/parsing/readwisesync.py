@@ -31,10 +31,11 @@ from itertools import islice
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from hltui.model import Document, Highlight
+from hltui.display import strip_control
+from hltui.model import Document, Highlight, identity
+from hltui.parsing.cleaning import category_from, clean_block, clean_line, folder_category, unique_tags
 from hltui.parsing.dates import iso_date, latest_of
 from hltui.parsing.merge import unique_highlights
-from hltui.text import category_from, clean_block, clean_line, folder_category, identity, strip_control, unique_tags
 
 _TITLE = re.compile(r"^Notes for[ \t]+(.*)$")
 _SOURCE = re.compile(r"^[ \t]*##[ \t]+Source:?[ \t]*$")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from hltui.model import FAVORITE_TAG, Highlight
+from hltui.model import FAVORITE_TAG, Highlight, identity
+from hltui.parsing.cleaning import HEADING, clean_block, clean_line, parse_tags, unique_tags
 from hltui.parsing.dates import iso_date
 from hltui.parsing.highlight_text import HighlightParts, split_text
-from hltui.text import HEADING, clean_block, clean_line, identity, parse_tags, unique_tags
 
 _MARKERS = {"highlightid", "highlighttext"}
 # When the highlight was made, as its exporter names it (first found wins).

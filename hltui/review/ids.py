@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from hltui.model import Document, Highlight
-from hltui.parsing.merge import document_key
+from hltui.model import Document, Highlight, document_key
 
 # readwise.io/open/<n> (a Readwise highlight) and read.readwise.io/read/<ulid> (a Reader highlight).
 _READWISE_OPEN = re.compile(r"^https?://(?:www\.)?readwise\.io/open/(\d+)/?(?:[?#].*)?$", re.IGNORECASE)

@@ -17,11 +17,11 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from hltui.config import Config
+from hltui.display import counted, one_line
 from hltui.library import GROUPINGS, Library, LibraryError
 from hltui.library.cache import ParseCache
 from hltui.library.load import LibraryLoader
 from hltui.library.watch import watch_folder
-from hltui.text import counted, one_line
 from hltui.tui.commands import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen
 from hltui.tui.screens.main import MainScreen

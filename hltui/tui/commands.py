@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.markup import escape
 
+from hltui.display import counted, strip_control
 from hltui.library import NO_AUTHOR, Group
 from hltui.model import Document
-from hltui.text import counted, strip_control
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen

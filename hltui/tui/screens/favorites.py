@@ -10,9 +10,9 @@ from textual import work
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from hltui.library.search import SearchHit
+from hltui.display import counted, one_line
 from hltui.model import Document
-from hltui.text import counted, one_line
+from hltui.search.engine import SearchHit
 from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from hltui.text import strip_control
+from hltui.display import strip_control
 
 
 class LinkChooser(ModalScreen["str | None"]):

@@ -15,15 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
+from hltui.display import one_line
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
 from hltui.library.favorites import StarredElsewhere, Subset, favorite_highlights, favorite_indexes, only_these
-from hltui.library.live_index import LiveSearchIndex
-from hltui.library.search import SearchHit
 from hltui.links import highlight_links
-from hltui.model import Document, Highlight
-from hltui.parsing.merge import document_key, highlight_key
-from hltui.text import one_line
+from hltui.model import Document, Highlight, document_key, highlight_key
+from hltui.search.engine import SearchHit
+from hltui.search.live_index import LiveSearchIndex
 from hltui.tui.browser import is_openable, open_in_browser
 from hltui.tui.clipboard import copy_outside_terminal
 from hltui.tui.widgets.detail_pane import DetailPane

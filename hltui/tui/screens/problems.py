@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from hltui.display import strip_control
 from hltui.library import Library
-from hltui.text import strip_control
 
 
 class ProblemsScreen(ModalScreen[None]):

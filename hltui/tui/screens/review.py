@@ -14,10 +14,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from hltui.display import one_line, strip_control
 from hltui.model import Document, Highlight
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.store import ReviewStore
-from hltui.text import one_line, strip_control
 from hltui.tui.browser import open_in_browser
 from hltui.tui.clipboard import copy_outside_terminal
 from hltui.tui.widgets.fitting_footer import FittingFooter

@@ -14,10 +14,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from hltui.display import counted, one_line, strip_control
 from hltui.library import Group
-from hltui.library.search import SearchHit
 from hltui.model import Document
-from hltui.text import counted, one_line, strip_control
+from hltui.search.engine import SearchHit
 
 if TYPE_CHECKING:
     from hltui.tui.screens.main import MainScreen

@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, Sparkline, Static
 
+from hltui.display import counted, one_line
 from hltui.library import Library
 from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
 from hltui.review.store import ReviewStore
-from hltui.text import counted, one_line
 from hltui.tui.widgets.fitting_footer import FittingFooter
 
 _BAR_WIDTH = 40

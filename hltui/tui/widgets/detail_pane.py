@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from hltui.display import counted
 from hltui.model import Document, Highlight
-from hltui.text import counted
 from hltui.tui.widgets.block_heights import BlockHeights
 from hltui.tui.widgets.document_header import header_strips, placeholder_strips
 from hltui.tui.widgets.highlight_card import CardLook, card_strips, section_strips

@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
 
+from hltui.display import strip_control
 from hltui.model import Document
-from hltui.text import strip_control
 from hltui.tui.widgets.highlight_card import render_strips
 from hltui.tui.widgets.highlight_markdown import markdown
 from hltui.tui.widgets.shown_dates import shown_date

@@ -11,8 +11,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from hltui.display import strip_control
 from hltui.model import Highlight
-from hltui.text import strip_control
 from hltui.tui.widgets.highlight_markdown import markdown
 from hltui.tui.widgets.shown_dates import shown_date
 

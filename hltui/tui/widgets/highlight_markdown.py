@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it.token import Token
 from rich.markdown import Markdown
 
-from hltui.text import strip_control
+from hltui.display import strip_control
 
 _MARKER_PART_LIMIT = 40  # characters of alt text, title or file name shown in an image marker
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hltui.text import strip_control
+from hltui.display import strip_control
 
 
 def shown_date(iso: str, *, with_time: bool = False) -> str:

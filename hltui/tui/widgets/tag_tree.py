@@ -12,10 +12,9 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from hltui.display import strip_control
 from hltui.library.groups import Group, sort_documents
-from hltui.model import Document
-from hltui.parsing.merge import document_key
-from hltui.text import strip_control
+from hltui.model import Document, document_key
 
 Node = TreeNode["Group | Document"]
 # The meta Tree's click handler looks for on an icon, to open or close the group.

@@ -1,20 +1,16 @@
-"""Small text helpers shared by the parser: cleaning values, tags and categories."""
+"""The parser's cleaners: values, tags and categories as the exports write them, made plain."""
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 
-# C0/C1 controls (and DEL) except tab and newline: they could drive the terminal.
-# Also the bidirectional embeddings, overrides and isolates, which can make a title read backwards.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from hltui.display import strip_control
+
 # `## Heading` -> level and text. Greedy `.*[^ \t]` keeps it linear on long runs of spaces,
 # where a lazy `.*?` before `[ \t]*$` made the match quadratic.
 HEADING = re.compile(r"^(#{1,6})[ \t]+((?:.*[^ \t])?)[ \t]*$")
-# CSI (`ESC [ 31 m`), OSC (`ESC ] 52 ; ... BEL`) and two-character escapes, removed whole.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 _WIKILINK = re.compile(r"\[\[([^\[\]]*)\]\]")
 _MARKDOWN_ESCAPE = re.compile(r"\\([#*_\[\]`\\|<>])")  # `\#12` written by linters means `#12`
 _WHOLE_ITALIC = re.compile(r"^([*_])([^*_].*?)\1$")  # `*Jane Doe*` from linted templates
@@ -38,30 +34,6 @@ _CATEGORY_WORDS = {
     "supplemental": "supplementals",
     "supplementals": "supplementals",
 }
-
-
-def strip_control(text: str) -> str:
-    """Remove escape sequences and control characters, keeping tabs and newlines."""
-    if text.isprintable() or not _CONTROL_CHARACTERS.search(text):
-        return text  # no control or bidi character (line breaks are not printable): the common case
-    return _CONTROL_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
-
-
-# What `one_line` writes visibly: every control character (line breaks and tabs included) and the
-# bidirectional controls, each as its escape. Nothing is dropped, so a name stays recognisable.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_VISIBLE_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def one_line(text: str) -> str:
-    """A file name or message safe to print on one line: `new\\nline\\x1b[31m.md`, escapes shown, not run."""
-    return _INVISIBLE.sub(_visible, text)
-
-
-def _visible(match: re.Match[str]) -> str:
-    character = match.group()
-    code = ord(character)
-    return _VISIBLE_ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 # Any ASCII punctuation may be escaped in Markdown; linters escape `-`, `*`, `#`, `_`, `[`, `]`.
@@ -219,19 +191,3 @@ def folder_category(path_parts: Iterable[str]) -> str | None:
         if category:
             return category
     return None
-
-
-_NOT_ASCII_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
-
-
-def identity(text: str) -> str:
-    """A loose comparison key: case, accents, punctuation and spacing ignored."""
-    if text.isascii():  # nothing to decompose, and casefold() is lower(): one substitution does it
-        return _NOT_ASCII_ALPHANUMERIC.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if char.isalnum())
-
-
-def counted(count: int, noun: str) -> str:
-    """`1 document`, `2 documents`: a count with its noun in the right number."""
-    return f"{count} {noun if count == 1 else noun + 's'}"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from hltui.library.search_index import FieldTable
+from hltui.search.field_table import FieldTable
 
 # One exact word outweighs everything else, so exact matches always rank above fuzzy ones.
 # Field weights are spaced wider than all the bonuses together, so the field decides next.

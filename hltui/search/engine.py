@@ -9,12 +9,12 @@ import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from hltui.library.folding import fold, folded_ends, to_original
-from hltui.library.ranking import Query, Results, StopCheck, chunks, hit_key
-from hltui.library.search_index import KINDS, FieldTable
-from hltui.library.snippets import merged, snippet, window
-from hltui.library.typos import NearWords
 from hltui.model import Document
+from hltui.search.field_table import KINDS, FieldTable
+from hltui.search.folding import fold, folded_ends, to_original
+from hltui.search.ranking import Query, Results, StopCheck, chunks, hit_key
+from hltui.search.snippets import merged, snippet, window
+from hltui.search.typos import NearWords
 
 __all__ = ["SearchHit", "SearchIndex", "fold"]
 

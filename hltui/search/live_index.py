@@ -8,9 +8,8 @@ from collections.abc import Callable, Collection
 
 from hltui.library.collection import Library
 from hltui.library.collection_pause import collection_paused
-from hltui.library.search import SearchHit, SearchIndex
-from hltui.model import Document
-from hltui.parsing.merge import document_key
+from hltui.model import Document, document_key
+from hltui.search.engine import SearchHit, SearchIndex
 
 # Up to this share of the documents changed, the index is updated in place rather than rebuilt.
 _UPDATE_SHARE = 0.1

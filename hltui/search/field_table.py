@@ -6,9 +6,9 @@ import re
 from array import array
 from collections.abc import Collection, Iterator, Sequence
 
-from hltui.library.folding import fold_all
-from hltui.library.typos import NearWords
 from hltui.model import Document
+from hltui.search.folding import fold_all
+from hltui.search.typos import NearWords
 
 KINDS = ("title", "author", "tag", "highlight tag", "highlight", "note")  # heaviest first
 # Letters and digits: an underscore joins words a reader searches apart (`@example_naturalist`).
