@@ -145,7 +145,7 @@ async def test_capital_o_asks_which_link_when_a_highlight_has_several(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("hltui.tui.screens.main.open_in_browser", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("hltui.tui.screens.sharing.open_in_browser", lambda url: opened.append(url) or True)
     (tmp_path / "links.md").write_text(
         "# Links\n## Highlights\n"
         "- A book by [Will Durant](https://en.wikipedia.org/wiki/Will_Durant).[55](#fn55)"

@@ -154,7 +154,7 @@ async def test_favorites_view_shows_the_first_screenful_while_the_rest_is_gather
             release.wait(10)  # the rest of a large library, still being read
             yield (document, 0)
 
-        view = FavoritesScreen(screen, slow_gather)
+        view = FavoritesScreen(slow_gather)
         screen.app.push_screen(view)
         for _ in range(50):
             await pilot.pause(0.05)

@@ -21,7 +21,7 @@ LONG_TITLE = "Notes Toward a Very Long Walk Through the Hill Country, Taken Slow
 
 @pytest.fixture(autouse=True)
 def quiet_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hltui.tui.screens.main.copy_outside_terminal", lambda text: [])
+    monkeypatch.setattr("hltui.tui.screens.sharing.copy_outside_terminal", lambda text: [])
 
 
 async def loaded(pilot: Pilot[None]) -> None:

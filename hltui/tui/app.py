@@ -18,12 +18,13 @@ from textual.theme import Theme
 
 from hltui.config import Config
 from hltui.display import counted, one_line
-from hltui.library import GROUPINGS, Library, LibraryError
+from hltui.library import Library, LibraryError
 from hltui.library.cache import ParseCache
 from hltui.library.load import LibraryLoader
 from hltui.library.watch import watch_folder
-from hltui.tui.commands import DocumentCommands, TagCommands
-from hltui.tui.screens.help import HelpScreen
+from hltui.tui.commands import LIBRARY_COMMANDS, palette_commands
+from hltui.tui.providers import DocumentCommands, TagCommands
+from hltui.tui.screens.help import HelpScreen, HelpSection
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.search import SearchScreen
 from hltui.tui.state import load_state, remember
@@ -192,7 +193,7 @@ class HltuiApp(App[None]):
         """Show every binding with what it does."""
         if isinstance(self.screen, HelpScreen):
             return
-        sections = [
+        sections: list[HelpSection] = [
             ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette"), Binding("tab", "", "Next pane")]),
             ("Library", list(MainScreen.BINDINGS)),
             ("Tree (left)", list(TagTree.BINDINGS)),
@@ -206,32 +207,8 @@ class HltuiApp(App[None]):
         main = self.main_screen
         if main is None:
             return
-        for title, help_text, action in PALETTE_ACTIONS:
-            yield SystemCommand(title, help_text, partial(main.run_guarded, action))
-        for grouping in GROUPINGS:
-            group_by = partial(main.set_grouping, grouping)
-            yield SystemCommand(f"Group by {grouping}", f"Group the tree by {grouping}", group_by)
-        for order, wording in SORT_WORDINGS.items():
-            sort_by = partial(main.set_sort, order)
-            yield SystemCommand(f"Sort by {wording}", f"Sort the documents in each group by {wording}", sort_by)
-
-
-PALETTE_ACTIONS = (
-    ("Copy highlight", "Copy the highlight under the cursor", "copy_highlight"),
-    ("Copy quote", "Copy the highlight as a Markdown quote", "copy_quote"),
-    ("Copy URL", "Copy the document's URL", "copy_url"),
-    ("Open URL", "Open the document in the browser", "open_document_url"),
-    ("Open highlight link", "Open the highlight's own link", "open_highlight_url"),
-    ("Search", "Search the library", "search"),
-    ("Daily review", "Rate a few highlights: due ones first, then new ones from many documents", "daily_review"),
-    ("Review this tag or document", "Review the highlights of the tag or document chosen in the tree", "review_here"),
-    ("Statistics", "Reviews per day, the streak, what is due, highlights per category and tag", "show_stats"),
-    ("Favorite highlights", "Every favorite highlight of the library in one list", "show_favorites"),
-    ("Favorites only", "Only the open document's favorite highlights, or all again", "toggle_favorites_only"),
-    ("Reload", "Read the export folder again, keeping your place", "reload"),
-    ("Problems", "Files skipped or read with problems, and why", "show_problems"),
-)
-SORT_WORDINGS = {"title": "title", "highlights": "number of highlights", "recent": "most recent"}
+        for command in palette_commands(LIBRARY_COMMANDS):
+            yield SystemCommand(command.palette or "", command.help, partial(main.run_guarded, command))
 
 
 def starting_theme(configured: str | None, state: dict[str, object]) -> object:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -12,11 +11,8 @@ from textual.worker import get_current_worker
 
 from hltui.display import counted, one_line
 from hltui.model import Document
-from hltui.search.engine import SearchHit
+from hltui.search import SearchHit
 from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
-
-if TYPE_CHECKING:
-    from hltui.tui.screens.main import MainScreen
 
 SNIPPET_LENGTH = 240  # characters of a highlight shown in the list
 
@@ -26,8 +22,8 @@ class FavoritesScreen(SearchScreen):
 
     PLACEHOLDER = "Narrow the favorite highlights by a word"
 
-    def __init__(self, main: MainScreen, gather: Callable[[], Iterable[tuple[Document, int]]]) -> None:
-        super().__init__(main, None)
+    def __init__(self, gather: Callable[[], Iterable[tuple[Document, int]]]) -> None:
+        super().__init__()
         self.gather = gather
         self.found: list[tuple[Document, int]] | None = None  # gathered by the first search, off the UI thread
         self.matched = 0

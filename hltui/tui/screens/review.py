@@ -7,44 +7,28 @@ from datetime import UTC, datetime
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from hltui.display import one_line, strip_control
 from hltui.model import Document, Highlight
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.store import ReviewStore
-from hltui.tui.browser import open_in_browser
-from hltui.tui.clipboard import copy_outside_terminal
+from hltui.tui.commands import REVIEW_COMMANDS, bindings, guards
+from hltui.tui.screens.guarded import GuardedScreen
+from hltui.tui.screens.sharing import copy_text, open_url
 from hltui.tui.widgets.fitting_footer import FittingFooter
 from hltui.tui.widgets.highlight_markdown import markdown
 
 Pair = tuple[Document, int]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(GuardedScreen[None]):
     """Shows each chosen highlight large, with its source and notes; keys rate, keep or set it aside."""
 
-    BINDINGS = [
-        Binding("1", "rate(1)", "Again", id="review.again", tooltip="Rate: again (see it again soon)"),
-        Binding("2", "rate(2)", "Hard", id="review.hard", tooltip="Rate: hard"),
-        Binding("3", "rate(3)", "Good", id="review.good", tooltip="Rate: good"),
-        Binding("4", "rate(4)", "Easy", id="review.easy", tooltip="Rate: easy (see it much later)"),
-        Binding("space", "skip", "Next", id="review.skip", tooltip="Show the next one without rating"),
-        Binding("f", "favorite", "Fav", id="review.favorite", tooltip="Favorite or unfavorite this highlight"),
-        Binding("d", "discard", "Discard", id="review.discard", tooltip="Never show it in reviews again (u undoes)"),
-        Binding("n", "edit_note", "Note", id="review.note", tooltip="Add or edit your own note"),
-        Binding("plus", "weight(1)", "More", show=False, id="review.more", tooltip="Show this document more often"),
-        Binding("minus", "weight(-1)", "Less", show=False, id="review.less", tooltip="Show this document less often"),
-        Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last rating, favorite, discard or note"),
-        Binding("o", "open_url", "Open", show=False, id="review.open", tooltip="Open the source in the browser"),
-        Binding("c", "copy", "Copy", show=False, id="review.copy", tooltip="Copy the highlight's text"),
-        Binding("q,escape", "leave", "Leave", id="review.leave", tooltip="Leave the review (ratings are kept)"),
-    ]
+    BINDINGS = bindings(REVIEW_COMMANDS)
+    GUARDS = guards(REVIEW_COMMANDS)
 
     def __init__(self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review") -> None:
         super().__init__()
@@ -105,10 +89,10 @@ class ReviewScreen(Screen[None]):
         text.append("q leaves.", style="dim")
         return text
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("leave", "undo"):
-            return True
-        return None if self.current is None else True
+    @property
+    def finished(self) -> bool:
+        """Whether every highlight of the review was shown."""
+        return self.position >= len(self.pairs)
 
     # Actions ------------------------------------------------------------------------------
 
@@ -188,27 +172,15 @@ class ReviewScreen(Screen[None]):
         if (current := self.current) is None:
             return
         url = current[1].url or current[0].url
-        if url and open_in_browser(url):
-            self.notify(one_line(f"Opening {url[:80]}"), markup=False)
-            return
-        from hltui.tui.screens.url_dialog import UrlDialog
-
         if url:
-            self.app.push_screen(UrlDialog(url))
+            open_url(self, url)
         else:
             self.notify("This highlight has no URL", severity="warning")
 
     def action_copy(self) -> None:
         """Copy the highlight's text (OSC 52, tmux and the native clipboard)."""
-        if (current := self.current) is None:
-            return
-        self.app.copy_to_clipboard(current[1].text)
-        self._copy_natively(current[1].text)
-        self.notify("Copied highlight", timeout=1.5)
-
-    @work(thread=True, group="clipboard")
-    def _copy_natively(self, text: str) -> None:
-        copy_outside_terminal(text)
+        if (current := self.current) is not None:
+            copy_text(self, current[1].text, "highlight")
 
     def action_leave(self) -> None:
         """Leave the review; every rating made so far is kept."""

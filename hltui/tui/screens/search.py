@@ -1,8 +1,8 @@
-"""Search as you type over titles, authors, tags, highlights and notes; Enter jumps to the result."""
+"""Search as you type: a query box over ranked results (the library's, or the favorites'); Enter jumps to one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import work
@@ -15,16 +15,25 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from hltui.display import counted, one_line, strip_control
-from hltui.library import Group
+from hltui.library import Group, Library
 from hltui.model import Document
-from hltui.search.engine import SearchHit
-
-if TYPE_CHECKING:
-    from hltui.tui.screens.main import MainScreen
+from hltui.search import LiveSearchIndex, SearchHit
 
 RESULT_LIMIT = 200
 # The dialog has no footer: its keys are named under the results.
 KEYS_HINT = "↑↓ choose · Enter open · ctrl+r review these · Esc close"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewThese:
+    """The list's outcome when the reader asked to review what it shows."""
+
+    pairs: tuple[tuple[Document, int], ...]
+    title: str
+
+
+# What a list hands back: a result to show, highlights to review, or nothing (closed).
+ListOutcome = SearchHit | ReviewThese | None
 
 
 def result_prompt(hit: SearchHit) -> Text:
@@ -39,8 +48,8 @@ def result_prompt(hit: SearchHit) -> Text:
     return prompt
 
 
-class SearchScreen(ModalScreen["SearchHit | None"]):
-    """A query box over ranked results; ctrl+t limits the search to the chosen tree group."""
+class SearchScreen(ModalScreen[ListOutcome]):
+    """A query box over results: typing asks `run_search`; Enter hands back the hit, ctrl+r the hits to review."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="search.close", tooltip="Close search"),
@@ -49,14 +58,10 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         Binding("ctrl+t", "toggle_scope", "Only this group", id="search.scope", tooltip="Search the chosen group only"),
         Binding("ctrl+r", "review_results", "Review these", id="search.review", tooltip="Review the results found"),
     ]
+    PLACEHOLDER = ""
 
-    PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
-
-    def __init__(self, main: MainScreen, group: Group | None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.main = main
-        self.group = group
-        self.limited = False
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
@@ -68,35 +73,19 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
             yield Static(Text(KEYS_HINT, style="dim"), id="search-keys")
 
     def _scope_text(self) -> Text:
-        if self.limited and self.group is not None:
-            return Text(f"Only in: {strip_control(self.group.name)}   (ctrl+t: everything)", style="dim")
-        hint = f"   (ctrl+t: only in {strip_control(self.group.name)})" if self.group is not None else ""
-        return Text(f"In the whole library{hint}", style="dim")
+        """The line under the query saying what is listed."""
+        return Text("")
+
+    def run_search(self, query: str) -> object:
+        """Find the hits for the query and `show_hits` them (from a worker, which it returns)."""
+        raise NotImplementedError
+
+    def review_title(self) -> str:
+        """What the review of the listed highlights is called."""
+        raise NotImplementedError
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
-
-    def action_toggle_scope(self) -> None:
-        """Limit the search to the chosen group, or search everything again."""
-        if self.group is None:
-            self.notify("Choose a tag in the tree first to limit the search to it", severity="warning")
-            return
-        self.limited = not self.limited
-        self.query_one("#scope", Static).update(self._scope_text())
-        self.run_search(self.query_one(Input).value)
-
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Search off the UI thread; a newer query cancels this one."""
-        worker = get_current_worker()
-        library = self.main.library
-        if library is None:
-            return
-        within = self.group.all_documents() if self.limited and self.group is not None else None
-        stop = lambda: worker.is_cancelled  # noqa: E731 - asked between steps of a long search
-        hits = self.main.search_index.search(library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_hits, query, hits)
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         """Replace the result list."""
@@ -127,12 +116,7 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
         if not pairs:
             self.notify("No results to review", severity="warning")
             return
-        self.dismiss(None)
-        self.main.review_pairs(list(pairs.values()), self.review_title())
-
-    def review_title(self) -> str:
-        """What the review of these results is called: `Review: search “walk”`."""
-        return f"Review: search “{one_line(self.query_one(Input).value.strip())}”"
+        self.dismiss(ReviewThese(tuple(pairs.values()), self.review_title()))
 
     def action_move(self, step: int) -> None:
         """Move through the results while typing."""
@@ -152,3 +136,45 @@ class SearchScreen(ModalScreen["SearchHit | None"]):
             self.dismiss(self.hits[index])
         elif self.query_one(Input).value.strip():
             self.notify("No result to open", severity="warning")
+
+
+class LibrarySearchScreen(SearchScreen):
+    """A query box over ranked results; ctrl+t limits the search to the chosen tree group."""
+
+    PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
+
+    def __init__(self, library: Library, index: LiveSearchIndex, group: Group | None) -> None:
+        super().__init__()
+        self.library = library
+        self.index = index
+        self.group = group
+        self.limited = False
+
+    def _scope_text(self) -> Text:
+        if self.limited and self.group is not None:
+            return Text(f"Only in: {strip_control(self.group.name)}   (ctrl+t: everything)", style="dim")
+        hint = f"   (ctrl+t: only in {strip_control(self.group.name)})" if self.group is not None else ""
+        return Text(f"In the whole library{hint}", style="dim")
+
+    def action_toggle_scope(self) -> None:
+        """Limit the search to the chosen group, or search everything again."""
+        if self.group is None:
+            self.notify("Choose a tag in the tree first to limit the search to it", severity="warning")
+            return
+        self.limited = not self.limited
+        self.query_one("#scope", Static).update(self._scope_text())
+        self.run_search(self.query_one(Input).value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer query cancels this one."""
+        worker = get_current_worker()
+        within = self.group.all_documents() if self.limited and self.group is not None else None
+        stop = lambda: worker.is_cancelled  # noqa: E731 - asked between steps of a long search
+        hits = self.index.search(self.library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits)
+
+    def review_title(self) -> str:
+        """What the review of these results is called: `Review: search “walk”`."""
+        return f"Review: search “{one_line(self.query_one(Input).value.strip())}”"

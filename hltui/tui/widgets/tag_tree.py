@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 from hltui.display import strip_control
 from hltui.library.groups import Group, sort_documents
 from hltui.model import Document, document_key
+from hltui.tui.tree_width import DEFAULT_SHARE, tree_columns
 
 Node = TreeNode["Group | Document"]
 # The meta Tree's click handler looks for on an icon, to open or close the group.
@@ -69,8 +70,13 @@ class TagTree(Tree["Group | Document"]):
         self.show_root = False
         self.guide_depth = 2
         self.tree_order = TreeOrder("title", {})
+        self.width_share = DEFAULT_SHARE  # which of the shares of the terminal the tree takes (`<` and `>`)
         # Per node: the counts drawn right-aligned after its name (`12 · 140`, or a document's `65`).
         self._counts: dict[int, str] = {}
+
+    def fit_width(self, terminal_width: int) -> None:
+        """Take the tree's share of a terminal this wide, always leaving the document room to read."""
+        self.styles.width = tree_columns(terminal_width, self.width_share)
 
     def show_groups(self, groups: list[Group], tree_order: TreeOrder) -> None:
         """Show these top-level groups (filled on expand), keeping open groups and the cursor's entry.

@@ -1,0 +1,87 @@
+"""The review state as the reader sees it: stars, own notes and review selections (no Textual).
+
+The database is opened only when first needed: a reader who never reviewed has none, and the
+tree, the cards and the favorites must not create one just by asking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from hltui.library.favorites import StarredElsewhere, favorite_highlights
+from hltui.model import Document, Highlight
+from hltui.review.daily import daily_selection, themed_selection
+from hltui.review.database import default_path
+from hltui.review.ids import document_id, highlight_id
+from hltui.review.store import ReviewStore
+
+# A review of a tag, a document, search results or the favorites shows at most this many.
+THEMED_REVIEW_SIZE = 50
+
+Pair = tuple[Document, int]
+
+
+class ReaderReviews:
+    """The screens' one way to the review database: what is starred or noted, and what to review next."""
+
+    def __init__(self, on_notice: Callable[[str], None] = lambda notice: None, path: Path | None = None) -> None:
+        self._path = path
+        self._store: ReviewStore | None = None
+        self._own_notes: dict[str, str] | None = None  # read when a card first asks
+        self._on_notice = on_notice
+
+    def exists(self) -> bool:
+        """Whether there is review state to read; a reader who never reviewed has no database to open."""
+        return self._store is not None or (self._path or default_path()).exists()
+
+    @property
+    def store(self) -> ReviewStore:
+        """The review database, opened (or created) when first needed; a repair is reported once."""
+        if self._store is None:
+            self._store = ReviewStore(self._path)
+            if self._store.notice:
+                self._on_notice(self._store.notice)
+        return self._store
+
+    def starred(self) -> StarredElsewhere | None:
+        """Whether a highlight was starred in a review (None when none was)."""
+        if not self.exists():
+            return None
+        starred = self.store.favorites()
+        return (lambda document, highlight: highlight_id(document, highlight) in starred) if starred else None
+
+    def holds_starred(self) -> Callable[[Document], bool] | None:
+        """Whether a document holds a highlight starred in a review (None when none was)."""
+        if not self.exists():
+            return None
+        documents = self.store.favorite_documents()
+        return (lambda document: document_id(document) in documents) if documents else None
+
+    def own_note(self, document: Document, highlight: Highlight) -> str | None:
+        """The note the reader wrote on this highlight in a review, if any."""
+        if self._own_notes is None:
+            self._own_notes = self.store.notes() if self.exists() else {}
+        return self._own_notes.get(highlight_id(document, highlight)) if self._own_notes else None
+
+    def reviewed(self) -> None:
+        """A review ended: its notes and stars are read again when next asked for."""
+        self._own_notes = self.store.notes()
+
+    def daily(self, documents: Sequence[Document], count: int, modified: Mapping[str, float]) -> list[Pair]:
+        """Today's review: due highlights first, then new ones from many documents."""
+        return daily_selection(documents, self.store, count, modified=modified)
+
+    def themed(self, pairs: Iterable[Pair]) -> list[Pair]:
+        """A review of these highlights (a tag's, a document's, search results), due ones first."""
+        return themed_selection(list(pairs), self.store, count=THEMED_REVIEW_SIZE)
+
+    def favorites(self, documents: Sequence[Document]) -> Callable[[], Iterator[Pair]]:
+        """Gathers every favorite highlight; the stars are read now, the highlights when it is called."""
+        starred, holding = self.starred(), self.holds_starred()
+        return lambda: favorite_highlights(documents, starred, holding)
+
+
+def every_highlight(documents: Iterable[Document]) -> Iterator[Pair]:
+    """Each highlight of the documents as (document, position)."""
+    return ((document, index) for document in documents for index in range(len(document.highlights)))
