@@ -1,4 +1,4 @@
-"""The command line: `hltui [PATH]`, `hltui export`, `hltui check`."""
+"""The command line: `hltui [PATH]` and `hltui export | check | cache | review | random`."""
 
 from __future__ import annotations
 

@@ -52,7 +52,10 @@ def config_path() -> Path:
 
 
 def state_dir() -> Path:
-    """Where hltui keeps its own state (remembered theme, review history)."""
+    """Where hltui remembers things between runs (the theme picked in the app); never the library.
+
+    The review database is data, not state: it lives in the data folder (`review/database.py`).
+    """
     return user_state_path(APP_NAME)
 
 

@@ -73,7 +73,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class HighlightDigest:
-    """A summary of a document's highlights: their tags, favourites and notes."""
+    """A summary of a document's highlights: their tags, favorites and notes."""
 
     tags: tuple[str, ...] = ()
     has_favorite: bool = False

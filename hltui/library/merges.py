@@ -14,7 +14,7 @@ from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights, 
 from hltui.parsing.merge import merge_group, unique_highlights
 
 Sources = tuple[tuple[object, ...], ...]
-# What a merge gave: highlight count, tags, whether one is a favourite, how many carry a note.
+# What a merge gave: highlight count, tags, whether one is a favorite, how many carry a note.
 MergeOutcome = tuple[int, tuple[str, ...], bool, int]
 
 

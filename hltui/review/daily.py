@@ -51,7 +51,7 @@ def daily_selection(
         chooser.taken[id(document)] += 1
     weights = _document_weights(documents, document_ids, store, moment, modified or {})
     picked = due + chooser.choose(count - len(due), weights)
-    store.place({hid: document_id(document) for hid, (document, _) in picked})
+    store.place({stable_id: document_id(document) for stable_id, (document, _) in picked})
     return [pair for _, pair in picked]
 
 
@@ -70,18 +70,21 @@ def themed_selection(
     discarded = store.discarded()
     by_id: dict[str, Pair] = {}
     for document, index in pairs:
-        hid = highlight_id(document, document.highlights[index])
-        if hid not in discarded:
-            by_id.setdefault(hid, (document, index))
+        stable_id = highlight_id(document, document.highlights[index])
+        if stable_id not in discarded:
+            by_id.setdefault(stable_id, (document, index))
     due_times = store.due_times(by_id)
-    due = sorted((hid for hid in by_id if hid in due_times and due_times[hid] <= moment), key=due_times.__getitem__)
+    due = sorted(
+        (stable_id for stable_id in by_id if stable_id in due_times and due_times[stable_id] <= moment),
+        key=due_times.__getitem__,
+    )
     due_set = set(due)
-    rest = [hid for hid in by_id if hid not in due_set]
+    rest = [stable_id for stable_id in by_id if stable_id not in due_set]
     if seed is not None:
         random.Random(seed).shuffle(rest)
     chosen = (due + rest)[:count] if count is not None else due + rest
-    store.place({hid: document_id(by_id[hid][0]) for hid in chosen})
-    return [by_id[hid] for hid in chosen]
+    store.place({stable_id: document_id(by_id[stable_id][0]) for stable_id in chosen})
+    return [by_id[stable_id] for stable_id in chosen]
 
 
 def due_cards(
@@ -100,8 +103,14 @@ def due_cards(
             for index, highlight in enumerate(document.highlights):
                 located.setdefault(highlight_id(document, highlight), (document, index))
     if unplaced:
-        store.place({hid: document_id(located[hid][0]) for hid, owner in due if owner is None and hid in located})
-    return [(hid, located[hid]) for hid, _ in due if hid in located]
+        store.place(
+            {
+                stable_id: document_id(located[stable_id][0])
+                for stable_id, owner in due
+                if owner is None and stable_id in located
+            }
+        )
+    return [(stable_id, located[stable_id]) for stable_id, _ in due if stable_id in located]
 
 
 def _document_weights(
@@ -156,7 +165,7 @@ class _NewChooser:
             pool = WeightedPool(positions, [weights[position] for position in positions])
             for position in positions:
                 if self.taken[id(self.documents[position])] >= limit:
-                    pool.close(position)
+                    pool.exclude(position)
             if len(pool) == 0:
                 break
             picked += self._draw_until_full(pool, wanted - len(picked), limit, spent)
@@ -170,13 +179,13 @@ class _NewChooser:
             found = self._pick_in(position)
             if found is None:
                 spent.add(position)
-                pool.close(position)
+                pool.exclude(position)
                 continue
-            hid, index = found
-            picked.append((hid, (document, index)))
+            stable_id, index = found
+            picked.append((stable_id, (document, index)))
             self.taken[id(document)] += 1
             if self.taken[id(document)] >= limit:
-                pool.close(position)
+                pool.exclude(position)
         return picked
 
     def _pick_in(self, position: int) -> tuple[str, int] | None:
@@ -203,8 +212,8 @@ class _NewChooser:
                 return ids[index], index
         return None
 
-    def _is_new(self, hid: str, carded: Mapping[str, object]) -> bool:
-        return hid not in carded and hid not in self.discarded and hid not in self.chosen
+    def _is_new(self, stable_id: str, carded: Mapping[str, object]) -> bool:
+        return stable_id not in carded and stable_id not in self.discarded and stable_id not in self.chosen
 
     def _untried(self, size: int, tried: set[int], wanted: int) -> list[int]:
         """Up to `wanted` random indexes not tried yet; a long book is sampled, not listed."""

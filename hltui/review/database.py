@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+# `hid` is a highlight's stable id (review/ids.py: `highlight_id`), which the Python code calls `stable_id`;
+# the column keeps its name so that databases people already keep open unchanged.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
     hid TEXT PRIMARY KEY, document_id TEXT, card TEXT NOT NULL, due REAL NOT NULL

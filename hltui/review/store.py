@@ -74,35 +74,37 @@ class ReviewStore:
 
     # Ratings and cards
 
-    def rate(self, hid: str, rating: int, now: datetime | None = None, *, document_id: str | None = None) -> None:
+    def rate(self, stable_id: str, rating: int, now: datetime | None = None, *, document_id: str | None = None) -> None:
         """Rate a highlight 1 (again) to 4 (easy); the first rating creates its card."""
         grade = Rating(rating)
         reviewed_at = calendar_days.clock(now)
         with self._writing() as connection:
-            row = self._row(connection, "cards", hid)
+            row = self._row(connection, "cards", stable_id)
             before = (
-                Card.from_dict(json.loads(row["card"])) if row else Card(card_id=_card_number(hid), due=reviewed_at)
+                Card.from_dict(json.loads(row["card"]))
+                if row
+                else Card(card_id=_card_number(stable_id), due=reviewed_at)
             )
             after, _ = self.scheduler.review_card(before, grade, review_datetime=reviewed_at)
-            owner = document_id or self._placement(connection, hid) or (row["document_id"] if row else None)
+            owner = document_id or self._placement(connection, stable_id) or (row["document_id"] if row else None)
             connection.execute(
                 "INSERT OR REPLACE INTO cards (hid, document_id, card, due) VALUES (?, ?, ?, ?)",
-                (hid, owner, json.dumps(after.to_dict()), after.due.timestamp()),
+                (stable_id, owner, json.dumps(after.to_dict()), after.due.timestamp()),
             )
             review = connection.execute(
                 "INSERT INTO reviews (hid, rating, reviewed_at, card_before) VALUES (?, ?, ?, ?)",
-                (hid, int(grade), reviewed_at.timestamp(), row["card"] if row else None),
+                (stable_id, int(grade), reviewed_at.timestamp(), row["card"] if row else None),
             )
-            self._log(connection, "rating", "cards", hid, row, review.lastrowid)
+            self._log(connection, "rating", "cards", stable_id, row, review.lastrowid)
 
-    def card(self, hid: str) -> Card | None:
+    def card(self, stable_id: str) -> Card | None:
         """The highlight's FSRS card, or None before its first rating."""
-        row = self._row(self._connection, "cards", hid)
+        row = self._row(self._connection, "cards", stable_id)
         return Card.from_dict(json.loads(row["card"])) if row else None
 
     def due_ids(self, now: datetime | None = None) -> list[str]:
         """Ids of cards due by now, oldest due first; discarded ones left out."""
-        return [hid for hid, _ in self.due_documents(now)]
+        return [stable_id for stable_id, _ in self.due_documents(now)]
 
     def due_documents(self, now: datetime | None = None) -> list[tuple[str, str | None]]:
         """Due cards as (highlight id, document id when known), oldest due first; discarded ones left out."""
@@ -129,10 +131,10 @@ class ReviewStore:
         ).fetchone()
         return datetime.fromtimestamp(row[0], UTC) if row[0] is not None else None
 
-    def due_times(self, hids: Iterable[str]) -> dict[str, datetime]:
+    def due_times(self, stable_ids: Iterable[str]) -> dict[str, datetime]:
         """When each of these highlights is due, for those that have a card."""
         times: dict[str, datetime] = {}
-        for chunk in _chunks(hids):
+        for chunk in _chunks(stable_ids):
             marks = ", ".join("?" * len(chunk))
             for row in self._connection.execute(f"SELECT hid, due FROM cards WHERE hid IN ({marks})", chunk):
                 times[row["hid"]] = datetime.fromtimestamp(row["due"], UTC)
@@ -150,11 +152,11 @@ class ReviewStore:
             )
             connection.executemany(
                 "UPDATE cards SET document_id = ? WHERE hid = ? AND document_id IS NOT ?",
-                [(document, hid, document) for hid, document in placements.items()],
+                [(document, stable_id, document) for stable_id, document in placements.items()],
             )
 
-    def _placement(self, connection: sqlite3.Connection, hid: str) -> str | None:
-        row = connection.execute("SELECT document_id FROM placements WHERE hid = ?", (hid,)).fetchone()
+    def _placement(self, connection: sqlite3.Connection, stable_id: str) -> str | None:
+        row = connection.execute("SELECT document_id FROM placements WHERE hid = ?", (stable_id,)).fetchone()
         return str(row[0]) if row else None
 
     def favorite_documents(self) -> set[str]:
@@ -166,55 +168,55 @@ class ReviewStore:
 
     # Favorites, discards, notes, weights
 
-    def set_favorite(self, hid: str, favorite: bool) -> None:
+    def set_favorite(self, stable_id: str, favorite: bool) -> None:
         """Mark or unmark a highlight as favorite."""
         with self._writing() as connection:
-            row = self._row(connection, "favorites", hid)
+            row = self._row(connection, "favorites", stable_id)
             if (row is not None) == favorite:
                 return
             if favorite:
-                connection.execute("INSERT INTO favorites (hid, added_at) VALUES (?, ?)", (hid, _stamp()))
+                connection.execute("INSERT INTO favorites (hid, added_at) VALUES (?, ?)", (stable_id, _stamp()))
             else:
-                connection.execute("DELETE FROM favorites WHERE hid = ?", (hid,))
-            self._log(connection, "favorite", "favorites", hid, row)
+                connection.execute("DELETE FROM favorites WHERE hid = ?", (stable_id,))
+            self._log(connection, "favorite", "favorites", stable_id, row)
 
     def favorites(self) -> set[str]:
         """Ids of the highlights marked favorite."""
         return {row[0] for row in self._connection.execute("SELECT hid FROM favorites")}
 
-    def is_favorite(self, hid: str) -> bool:
+    def is_favorite(self, stable_id: str) -> bool:
         """Whether the highlight is marked favorite."""
-        return self._row(self._connection, "favorites", hid) is not None
+        return self._row(self._connection, "favorites", stable_id) is not None
 
-    def discard(self, hid: str) -> None:
+    def discard(self, stable_id: str) -> None:
         """Never show the highlight in a review again (until undone)."""
         with self._writing() as connection:
-            if self._row(connection, "discards", hid) is not None:
+            if self._row(connection, "discards", stable_id) is not None:
                 return
-            connection.execute("INSERT INTO discards (hid, discarded_at) VALUES (?, ?)", (hid, _stamp()))
-            self._log(connection, "discard", "discards", hid, None)
+            connection.execute("INSERT INTO discards (hid, discarded_at) VALUES (?, ?)", (stable_id, _stamp()))
+            self._log(connection, "discard", "discards", stable_id, None)
 
     def discarded(self) -> set[str]:
         """Ids of the discarded highlights."""
         return {row[0] for row in self._connection.execute("SELECT hid FROM discards")}
 
-    def set_note(self, hid: str, text: str | None) -> None:
+    def set_note(self, stable_id: str, text: str | None) -> None:
         """Keep the reader's own note on a highlight; None or blank removes it."""
         with self._writing() as connection:
-            row = self._row(connection, "notes", hid)
+            row = self._row(connection, "notes", stable_id)
             if (row["text"] if row else None) == (text if text and text.strip() else None):
                 return
             if text and text.strip():
                 connection.execute(
-                    "INSERT OR REPLACE INTO notes (hid, text, updated_at) VALUES (?, ?, ?)", (hid, text, _stamp())
+                    "INSERT OR REPLACE INTO notes (hid, text, updated_at) VALUES (?, ?, ?)", (stable_id, text, _stamp())
                 )
             else:
-                connection.execute("DELETE FROM notes WHERE hid = ?", (hid,))
-            self._log(connection, "note", "notes", hid, row)
+                connection.execute("DELETE FROM notes WHERE hid = ?", (stable_id,))
+            self._log(connection, "note", "notes", stable_id, row)
 
-    def note(self, hid: str) -> str | None:
+    def note(self, stable_id: str) -> str | None:
         """The reader's own note on the highlight."""
-        row = self._row(self._connection, "notes", hid)
+        row = self._row(self._connection, "notes", stable_id)
         return str(row["text"]) if row else None
 
     def notes(self) -> dict[str, str]:
@@ -284,19 +286,19 @@ class ReviewStore:
         return calendar_days.streak((row[0] for row in rows), today, zone)
 
 
-def _card_number(hid: str) -> int:
+def _card_number(stable_id: str) -> int:
     # A card id from the highlight id: Card() would otherwise sleep a millisecond to make a clock-based one.
-    return int.from_bytes(hashlib.sha256(hid.encode("utf-8")).digest()[:6], "big")
+    return int.from_bytes(hashlib.sha256(stable_id.encode("utf-8")).digest()[:6], "big")
 
 
 def _stamp() -> float:
     return calendar_days.clock(None).timestamp()
 
 
-def _chunks(hids: Iterable[str]) -> Iterator[list[str]]:
+def _chunks(stable_ids: Iterable[str]) -> Iterator[list[str]]:
     chunk: list[str] = []
-    for hid in hids:
-        chunk.append(hid)
+    for stable_id in stable_ids:
+        chunk.append(stable_id)
         if len(chunk) == _CHUNK:
             yield chunk
             chunk = []

@@ -71,13 +71,13 @@ class ReviewScreen(GuardedScreen[None]):
             self.query_one("#review-notes", Static).update("")
             self.refresh_bindings()
             return
-        document, highlight, hid = current
+        document, highlight, stable_id = current
         progress.update(Text(f"{self.position + 1} / {len(self.pairs)}", style="dim"))
-        self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(hid)))
+        self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(stable_id)))
         shown_text = self.query_one("#review-text", Static)
         shown_text.display = True
         shown_text.update(markdown(highlight.text))
-        self.query_one("#review-notes", Static).update(_notes(highlight, self.store.note(hid)))
+        self.query_one("#review-notes", Static).update(_notes(highlight, self.store.note(stable_id)))
         self.refresh_bindings()
 
     def _what_is_next(self) -> Text:
@@ -139,14 +139,14 @@ class ReviewScreen(GuardedScreen[None]):
 
         if (current := self.current) is None:
             return
-        hid = current[2]
+        stable_id = current[2]
 
         def keep(note: str | None) -> None:
             if note is not None:
-                self.store.set_note(hid, note or None)
+                self.store.set_note(stable_id, note or None)
                 self._show()
 
-        self.app.push_screen(NoteDialog(self.store.note(hid)), keep)
+        self.app.push_screen(NoteDialog(self.store.note(stable_id)), keep)
 
     def action_weight(self, step: int) -> None:
         """Show this document more (+) or less (-) often in daily reviews."""
