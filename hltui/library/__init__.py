@@ -1,4 +1,4 @@
-"""The library: reading an export folder (through the parse cache), grouping and searching it (no Textual)."""
+"""The library: reading an export folder (through the parse cache), grouping it, keeping favorites (no Textual)."""
 
 from hltui.library.collection import Library
 from hltui.library.files import find_export_files
