@@ -25,27 +25,29 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from platformdirs import user_cache_path
 
 from hltui import __version__
 from hltui.library.cache_rows import (
+    DOCUMENT_LAYOUT,
     HIGHLIGHT_BLOCK,
-    OUTLINE_FIELDS,
     UNREADABLE,
     CacheRows,
     FileKey,
     FolderState,
     Outline,
+    Row,
     Summary,
     cache_rows,
+    highlights_in,
+    result_from,
     result_in_memory,
     summary_blob,
     summary_from,
 )
 from hltui.library.merges import MergeOutcome, Sources
-from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Problem, Skipped, StoredHighlights
+from hltui.model import Document, Highlight, ParseResult, StoredHighlights
 
 APP_NAME = "hltui"
 _FORMAT = 3
@@ -163,9 +165,10 @@ class ParseCache:
                 if block >= 0:
                     query, parameters = query + " AND block = ?", (*parameters, block)
                 rows = self._query(query + " ORDER BY block", parameters)
-                if not rows or not all(isinstance(row[0], bytes) for row in rows):
+                blobs = [blob for (blob,) in rows if isinstance(blob, bytes)]
+                if not rows or len(blobs) != len(rows):
                     return None
-                fetched = tuple([Highlight(*fields) for (blob,) in rows for fields in marshal.loads(blob)])  # type: ignore[arg-type]
+                fetched = tuple([highlight for blob in blobs for highlight in highlights_in(blob)])
             self._keep_fetched((name, key, position, block), fetched)
             return fetched
 
@@ -177,23 +180,17 @@ class ParseCache:
             self._fetched_count -= len(self._fetched.popitem(last=False)[1])
 
     def _result_from(self, name: str, key: FileKey, outline: Outline) -> ParseResult:
-        documents, skipped, problems = outline
-        return ParseResult(
-            tuple([self._document_from(name, key, position, fields) for position, fields in enumerate(documents)]),
-            tuple([Skipped(*item) for item in skipped]),
-            tuple([Problem(*item) for item in problems]),
-        )
+        return result_from(outline, functools.partial(self._document_from, name, key))
 
-    def _document_from(self, name: str, key: FileKey, position: int, fields: tuple[Any, ...]) -> Document:
-        if len(fields) != OUTLINE_FIELDS or not isinstance(fields[0], str) or not isinstance(fields[9], int):
-            raise TypeError("a document outline of another shape")
-        title, path, full_title, author, category, url, tags, summary, note, count, *digest, updated, merge_key = fields
+    def _document_from(self, name: str, key: FileKey, position: int, row: Row) -> Document:
+        layout = DOCUMENT_LAYOUT
+        layout.check(row)
         source = (name, key.size, key.mtime_ns, position)
         fetch = functools.partial(self._fetch_or_parse, name, key, position)
         blocks = (HIGHLIGHT_BLOCK, functools.partial(self._fetch_block, name, key, position))
-        highlights = StoredHighlights(count, HighlightDigest(*digest), fetch, source, blocks)
-        document = Document(title, path, full_title, author, category, url, tags, summary, note, highlights, updated)
-        self.document_keys[id(document)] = (document, merge_key)
+        highlights = StoredHighlights(layout.highlight_count(row), layout.digest(row), fetch, source, blocks)
+        document = layout.document(row, highlights)
+        self.document_keys[id(document)] = (document, layout.merge_key(row))
         return document
 
     def _fetch_block(self, name: str, key: FileKey, position: int, block: int) -> tuple[Highlight, ...]:

@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from hltui.library.cache import CachedFile, ParseCache
-from hltui.library.cache_rows import CacheRows, FileKey, FolderState, Summary
+from hltui.library.cache_rows import DOCUMENT_LAYOUT, CacheRows, FileKey, FolderState, Summary
 from hltui.library.collection import Library
 from hltui.library.collection_pause import collection_paused
 from hltui.library.files import (
@@ -261,7 +261,7 @@ class _LoadRun:
         self.rows.append(parsed)
         self.results[name] = _WAITING
         self.files_read += 1
-        self.batch_highlights += sum(fields[9] for fields in outline[0])
+        self.batch_highlights += sum(DOCUMENT_LAYOUT.highlight_count(row) for row in outline[0])
         if self.batch_highlights >= _BATCH_HIGHLIGHTS:
             self._store_batch()
         self._show_partial()
