@@ -12,7 +12,6 @@ from pathlib import Path
 from hltui.library.cache import CachedFile, ParseCache
 from hltui.library.cache_rows import DOCUMENT_LAYOUT, CacheRows, FileKey, FolderState, Summary
 from hltui.library.collection import Library
-from hltui.library.collection_pause import collection_paused
 from hltui.library.files import (
     EXPORT_SUFFIXES,
     FoundFile,
@@ -24,6 +23,7 @@ from hltui.library.files import (
     relative_name,
     walk_export_folder,
 )
+from hltui.library.gc_pause import garbage_collector_paused
 from hltui.library.merges import MergeMemo
 from hltui.library.parallel import PARALLEL_FROM_FILES, ParseJob, parse_in_workers, worker_count
 from hltui.model import Document, ParseResult, Skipped
@@ -62,7 +62,7 @@ class LibraryLoader:
 
     def from_cache(self) -> Library | None:
         """The library as the cache last saw it, with no file looked at; None without a cache."""
-        with collection_paused():
+        with garbage_collector_paused():
             return self._from_cache()
 
     def _from_cache(self) -> Library | None:
@@ -77,7 +77,7 @@ class LibraryLoader:
 
         `partial` receives the library read so far, every half second while files are parsed.
         """
-        with self._lock, collection_paused():
+        with self._lock, garbage_collector_paused():
             files, left_out, looks = self._looked or self._look()
             self._looked = None
             cached = self._cached_entries()

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Collection
 
 from hltui.library.collection import Library
-from hltui.library.collection_pause import collection_paused
+from hltui.library.gc_pause import garbage_collector_paused
 from hltui.model import Document, document_key
 from hltui.search.engine import SearchHit, SearchIndex
 
@@ -35,7 +35,7 @@ class LiveSearchIndex:
                 self._library = library
                 return
             self._building = library
-        with collection_paused():  # full collections over a growing index stall every thread, the UI's too
+        with garbage_collector_paused():  # full collections over a growing index stall every thread, the UI's too
             built = SearchIndex.build(library.documents, should_stop)
         with self._lock:
             if self._building is library:

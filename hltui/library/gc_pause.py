@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
-_pauses = 0  # how many threads are inside `collection_paused` now
+_pauses = 0  # how many threads are inside `garbage_collector_paused` now
 _was_enabled = False
 
 
 @contextmanager
-def collection_paused() -> Iterator[None]:
+def garbage_collector_paused() -> Iterator[None]:
     """Run the block with the cyclic collector off; it comes back on when the last such block ends."""
     global _pauses, _was_enabled
     with _lock:
