@@ -38,8 +38,6 @@ SIZE = (120, 40)
 def graphical_session(monkeypatch: pytest.MonkeyPatch) -> None:
     """A display exists, so `o` goes to the (stubbed) browser unless a test removes it."""
     monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.delenv("TMUX", raising=False)
-    monkeypatch.setattr("hltui.tui.screens.main.copy_outside_terminal", lambda text: [])
 
 
 @asynccontextmanager

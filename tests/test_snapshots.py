@@ -19,11 +19,6 @@ LONG_NAMES = Path(__file__).parent / "fixtures" / "long_names"
 LONG_TITLE = "Notes Toward a Very Long Walk Through the Hill Country, Taken Slowly Over Many Autumn Days"
 
 
-@pytest.fixture(autouse=True)
-def quiet_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hltui.tui.screens.main.copy_outside_terminal", lambda text: [])
-
-
 async def loaded(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
