@@ -9,6 +9,8 @@ from hltui.parsing.parse import parse_bytes
 
 SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 READER = "https://read.readwise.io/read/"
+TO_KINDLE = "https://readwise.io/to_kindle?action=open&asin="  # Readwise's link into a Kindle book
+KINDLE_APP = "kindle://book?action=open&asin="  # the Kindle app's own link, as obsidian-kindle-plugin writes it
 
 
 def parse_fixture(name: str, source_path: str | None = None) -> ParseResult:
