@@ -47,6 +47,12 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+@pytest.fixture
+def graphical_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A display exists, so `o` goes to the (stubbed) browser unless a test removes it."""
+    monkeypatch.setenv("DISPLAY", ":0")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "native_clipboard: run the real clipboard commands (tmux, pbcopy, xclip...)")
 
