@@ -1,4 +1,4 @@
-"""Shared fixtures: tests never touch the user's real config, state or browser."""
+"""Shared fixtures: tests never touch the user's real config, state, browser or clipboard."""
 
 from __future__ import annotations
 
@@ -45,3 +45,33 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(webbrowser, "open", fake_open)
     return opened
+
+
+@pytest.fixture
+def graphical_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A display exists, so `o` goes to the (stubbed) browser unless a test removes it."""
+    monkeypatch.setenv("DISPLAY", ":0")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "native_clipboard: run the real clipboard commands (tmux, pbcopy, xclip...)")
+
+
+@pytest.fixture(autouse=True)
+def native_copies(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], str]]:
+    """Record the clipboard commands a copy would run (tmux, pbcopy, xclip, wl-copy) instead of running them.
+
+    `c` copies with OSC 52 (`app.clipboard` holds the text) and then runs those commands in a worker: without
+    this, a test that copies would fill the real clipboard of whoever runs the suite. The stub sits on the one
+    function that starts them, so it holds wherever the screens look `copy_outside_terminal` up. Each command
+    reports failure, as on a machine without them. A test marked `native_clipboard` runs them for real.
+    """
+    copies: list[tuple[list[str], str]] = []
+    if request.node.get_closest_marker("native_clipboard") is None:
+
+        def record(command: list[str], text: str) -> bool:
+            copies.append((command, text))
+            return False
+
+        monkeypatch.setattr("hltui.tui.clipboard._run", record)
+    return copies

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
+from pilot_helpers import WIDE, reading, show
 
 from hltui.cli import build_app
 from hltui.config import load_config
 from hltui.tui import browser
 from hltui.tui.browser import command_line, open_in_browser, use_browser_command
-from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.url_dialog import UrlDialog
 
 URL = "https://example.com/essays/walking"
@@ -149,15 +149,8 @@ def test_a_browser_setting_that_is_not_a_command_line_is_named(tmp_path: Path) -
 async def test_o_in_the_reader_runs_browser_over_ssh(fake: FakeBrowser, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22")
     monkeypatch.setenv("BROWSER", fake.command)
-    app = build_app(SAMPLES, load_config())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.library is not None
-        [document] = [d for d in screen.library.documents if d.title == "Notes on Walking & Thinking"]
-        screen.show_document(document)
-        await pilot.pause()
+    async with reading(size=WIDE) as (app, pilot, screen):
+        document = await show(pilot, screen, "Notes on Walking & Thinking")
         await pilot.press("o")
         await pilot.pause()
         assert not isinstance(app.screen, UrlDialog)

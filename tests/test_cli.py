@@ -132,3 +132,9 @@ def test_wrong_config_values_are_named(tmp_path: Path) -> None:
     assert config.error is not None
     for name in ("library", "theme", "grouping", "keymap.quit"):
         assert name in config.error
+
+
+def test_counts_of_one_are_singular_in_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "one.md").write_text("---\ntitle: One\n---\n## Highlights\n- Only this.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 document, 1 highlight, 0 skipped, 0 problems"

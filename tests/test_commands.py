@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
+from pilot_helpers import reading, reviewing
 from textual.binding import Binding
 
-from hltui.cli import build_app
-from hltui.config import load_config
 from hltui.model import Document, Highlight
 from hltui.tui.commands import LIBRARY_COMMANDS, REVIEW_COMMANDS, Command, bindings, guards, palette_commands
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 TABLES = [(MainScreen, LIBRARY_COMMANDS), (ReviewScreen, REVIEW_COMMANDS)]
 
 
@@ -82,25 +80,17 @@ def test_guards_let_an_action_run_when_it_can() -> None:
 
 
 async def test_the_palette_groups_by_author_and_says_so() -> None:
-    app = build_app(SAMPLES, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with reading(size=(100, 30)) as (app, pilot, screen):
         await pilot.press("ctrl+p", *"Group by author", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen) and app.screen.grouping == "author"
+        assert app.screen is screen and screen.grouping == "author"
         assert "Grouped by author" in [notification.message for notification in app._notifications]
         await pilot.press("b")  # the key runs the same action: the grouping after author
-        assert app.screen.grouping == "folder"
+        assert screen.grouping == "folder"
 
 
 async def test_a_finished_review_greys_out_rating_and_says_why_when_pressed() -> None:
-    app = build_app(SAMPLES, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+    async with reviewing(SAMPLES) as (app, pilot, review):
         assert review.check_action("rate", (3,)) is True
         review.position = len(review.pairs)  # every card shown
         assert review.check_action("rate", (3,)) is None and review.check_action("leave", ()) is True

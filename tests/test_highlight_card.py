@@ -6,15 +6,13 @@ import io
 
 import pytest
 from conftest import SAMPLES
+from pilot_helpers import WIDE, pane_lines, reading
 from rich.console import Console, RenderableType
 from rich.style import Style
 
-from hltui.cli import build_app
-from hltui.config import load_config
 from hltui.links import highlight_links
 from hltui.model import Document, Highlight
 from hltui.parsing.parse import parse_bytes
-from hltui.tui.screens.main import MainScreen
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.document_header import header_strips
 from hltui.tui.widgets.highlight_card import CARD_GUTTER, CardLook, card_body, card_strips
@@ -210,18 +208,14 @@ def test_control_characters_never_reach_the_marker(text: str, expected: str) -> 
 
 
 async def test_tweet_card_in_the_reader_shows_every_word() -> None:
-    app = build_app(SAMPLES, load_config())
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.library is not None
+    async with reading(size=WIDE) as (_, pilot, screen):
+        assert screen.library is not None
         [document] = [d for d in screen.library.documents if d.title == "Tweets From Example Naturalist"]
         [index] = [i for i, h in enumerate(document.highlights) if h.text.startswith("Field note")]
         screen.show_document(document, index)
         await pilot.pause()
         pane = screen.query_one(DetailPane)
-        lines = [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
+        lines = pane_lines(pane)
         start = next(y for y, line in enumerate(lines) if line.startswith("▌ Field note"))
         card = [line[2:] for line in lines[start:] if line.startswith("▌ ")]
         end = next((n for n, line in enumerate(lines[start:]) if not line.startswith("▌ ")), len(lines) - start)
@@ -238,3 +232,12 @@ def test_a_highlights_date_is_on_its_card_and_the_documents_in_its_header() -> N
     assert "Updated     10 Dec 2023, 09:05" in header
     undated = "\n".join(strip.text for strip in header_strips(console, Document("Undated", "u.md"), 80, Style()))
     assert "Updated" not in undated
+
+
+def test_highlight_cards_render_markdown_without_hyperlinks() -> None:
+    from hltui.model import Highlight
+
+    rendered = card_body(Highlight("see [site](file:///etc/passwd)", location="Page 3"))
+    assert "Page 3" in str(rendered.renderables[-1])  # type: ignore[attr-defined]
+    markdown = rendered.renderables[0]  # type: ignore[attr-defined]
+    assert markdown.hyperlinks is False

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 from hostile_shapes import QUADRATIC_SHAPES
+from pilot_helpers import started
 
-from hltui.cli import build_app
-from hltui.config import load_config
 from hltui.display import counted
 from hltui.library import load_library
 from hltui.tui.widgets.detail_pane import DetailPane
@@ -215,10 +214,7 @@ def test_quadratic_shapes_finish_quickly_and_are_read(tmp_path: Path, shape: str
 @posix_only
 async def test_the_reader_loads_past_a_fifo_and_q_quits(library: Path) -> None:
     os.mkfifo(library / "x.md")
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    async with started(library, (100, 30)) as (app, pilot):
         assert app.sub_title.endswith("1 document · 1 highlight · 1 skipped (e)")
         await pilot.press("q")
     assert app.return_code == 0
@@ -233,10 +229,7 @@ async def test_the_empty_library_message_and_config_warning_show_paths_cleanly(
     config = tmp_path / "osc\x1b]52;c;aGk=\x07.toml"
     config.write_text("grouping = 3\n", encoding="utf-8")
     monkeypatch.setenv("HLTUI_CONFIG", str(config))
-    app = build_app(folder, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    async with started(folder, (100, 30)) as (app, _):
         message = app.screen.query_one(DetailPane).empty_message
         warnings = [notification.message for notification in app._notifications]
         assert "No highlight documents were found in " in message

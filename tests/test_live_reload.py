@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
+from pilot_helpers import WIDE, reading, settle, show, started, top_labels, wait_for
 from textual.pilot import Pilot
 
 from hltui.cli import build_app
@@ -39,27 +42,10 @@ def library(tmp_path: Path) -> Path:
     return folder
 
 
-def top_labels(screen: MainScreen) -> list[str]:
-    return [screen.query_one(TagTree).entry_text(node) for node in screen.query_one(TagTree).root.children]
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 15.0) -> None:
-    """Let the app run until the condition holds (the watcher works in its own thread)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app did not catch up with the folder")
-
-
 @asynccontextmanager
 async def watching(library: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
     """The app on this library, loaded, with its watcher started."""
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with reading(library, (100, 30)) as (app, pilot, screen):
         await wait_for(pilot, lambda: app.watching)
         yield pilot, screen
 
@@ -100,7 +86,7 @@ async def test_the_tree_comes_from_the_cache_before_any_file_is_looked_at(
         return real_load(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(LibraryLoader, "load", slow_load)
-    app = build_app(library, load_config())
+    app = build_app(library, load_config())  # started by hand: `started` would wait for the load held back here
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -113,11 +99,7 @@ async def test_the_tree_comes_from_the_cache_before_any_file_is_looked_at(
 
 
 async def test_sorting_keeps_the_open_group_and_the_cursor(library: Path) -> None:
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with reading(library, (100, 30)) as (_, pilot, screen):
         tree = screen.query_one(TagTree)
         for key in ("enter", "j", "j"):  # open `nature`, cursor on its second document
             await pilot.press(key)
@@ -158,9 +140,7 @@ async def test_watch_false_in_the_config_leaves_the_folder_unwatched(library: Pa
     config_file.write_text("watch = false\n", encoding="utf-8")
     config = load_config(config_file)
     assert config.watch is False and config.error is None
-    app = build_app(library, config)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+    async with started(library, (100, 30), config=config) as (app, pilot):
         await pilot.pause(0.3)
         assert app._watcher is None and not app.watching
 
@@ -202,3 +182,19 @@ def test_a_change_to_a_folder_looks_at_every_file_again(library: Path) -> None:
     threading.Thread(target=update, daemon=True).start()
     assert done.wait(10), "update of a folder never finished (a lock taken twice)"
     assert titles == ["Essays", "Leaves of Grass", "Walden"]
+
+
+async def test_reload_keeps_the_document_and_highlight(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    shutil.copytree(SAMPLES, library)
+    async with reading(library, WIDE) as (_, pilot, screen):
+        await show(pilot, screen, "Walden")
+        await pilot.press("j", "j")
+        walden = library / "Readwise" / "Books" / "Walden.md"
+        walden.write_text(walden.read_text(encoding="utf-8") + "\n- A new line. (Page\u00a0300)\n", encoding="utf-8")
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.pause()
+        assert screen.current_document is not None and screen.current_document.title == "Walden"
+        assert len(screen.current_document.highlights) == 18
+        assert screen.current_highlight == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from shape_fixtures import parse_in_time
+
 from hltui.model import Document
 from hltui.parsing.parse import parse_bytes, parse_text
 
@@ -395,3 +397,26 @@ def test_a_note_paragraph_goes_on_over_the_plain_paragraphs_after_it() -> None:
     first, second = document.highlights
     assert first.note == "my first thought\n\nAnd a second paragraph of it.\n\n```\ngit log -L 1,2:file\n```"
     assert (second.text, second.note) == ("Second quote.", None)
+
+
+def test_a_footnote_number_is_not_a_kindle_location() -> None:
+    """Reader exports keep footnotes as `text?[2](…#fn2)`; only `([77](…))` or ` [604](kindle://…)` are locations."""
+    result = parse_in_time(
+        "## Highlights\n- Is he a winner?[2](private://read/01k/#fn2)\n"
+        "- Mind is not matter.[57](#ich04fn57)\n"
+        "- Begin the morning. ([77](https://readwise.io/to_kindle?action=open&asin=B1&location=77))\n"
+    )
+    first, second, third = result.documents[0].highlights
+    assert (first.text, first.location, first.url) == ("Is he a winner?[2](private://read/01k/#fn2)", None, None)
+    assert (second.text, second.location) == ("Mind is not matter.[57](#ich04fn57)", None)
+    assert (third.text, third.location) == ("Begin the morning.", "Location 77")
+
+
+def test_zotero_callout_colour_and_page_link() -> None:
+    """Zotero Integration: `>[!quote|#ffd400]` callouts whose quote ends in `[(p. 2)](zotero://…)`."""
+    result = parse_in_time(
+        "## Highlights\n>[!quote|#ffd400]\n>A quoted line. [(p. 2)](zotero://open-pdf/library/items/AB?page=2)\n"
+    )
+    [highlight] = result.documents[0].highlights
+    assert (highlight.text, highlight.location) == ("A quoted line.", "Page 2")
+    assert highlight.url == "zotero://open-pdf/library/items/AB?page=2"

@@ -5,23 +5,19 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
+from pilot_helpers import pane_lines, plain_text, press_each, reading, reviewing, screen_lines, started
 from rich.console import Console
 from test_hostile import fingerprint
-from textual.pilot import Pilot
 from textual.widgets import Input, Sparkline, Static
 
-from hltui.cli import build_app, main
-from hltui.config import load_config
+from hltui.cli import main
 from hltui.library import Group
 from hltui.review.store import ReviewStore
-from hltui.tui.app import HltuiApp
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.stats import StatsScreen
@@ -38,45 +34,32 @@ def library(tmp_path: Path) -> Path:
 
 def shown(screen: ReviewScreen, widget_id: str) -> str:
     """What one of the review's parts shows, as plain text."""
-    console = Console(width=200, file=io.StringIO(), color_system=None)
-    console.print(screen.query_one(f"#{widget_id}", Static).content)
-    return console.file.getvalue()  # type: ignore[attr-defined]
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
+    return plain_text(screen.query_one(f"#{widget_id}", Static).content)
 
 
 async def test_a_whole_daily_review_with_keys_is_kept_after_a_restart(library: Path) -> None:
     before = fingerprint(library)
-    app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+    async with reviewing(library, (100, 30)) as (app, pilot, review):
         total = len(review.pairs)
         assert total == 10 and shown(review, "review-progress").startswith("1 / 10")
         first_title = review.pairs[0][0].title
         assert first_title in shown(review, "review-source")
-        await press(pilot, "3")  # good
+        await press_each(pilot, "3")  # good
         assert shown(review, "review-progress").startswith("2 / 10")
-        await press(pilot, "f")  # favorite the second one
+        await press_each(pilot, "f")  # favorite the second one
         assert "favorite" in shown(review, "review-source")
-        await press(pilot, "n")
+        await press_each(pilot, "n")
         assert isinstance(app.screen.focused, Input)
         await pilot.press(*"keep this")
-        await press(pilot, "enter")
+        await press_each(pilot, "enter")
         assert "Your note: keep this" in shown(review, "review-notes")
-        await press(pilot, "d")  # discard the second one
-        await press(pilot, "u")  # ... and take it back
+        await press_each(pilot, "d")  # discard the second one
+        await press_each(pilot, "u")  # ... and take it back
         assert shown(review, "review-progress").startswith("2 / 10")
-        await press(pilot, "1", "space", *"4" * 7)
+        await press_each(pilot, "1", "space", *"4" * 7)
         assert "finished: 9 rated of 10" in shown(review, "review-progress")
         rated = [review.pairs[index] for index in (0, 1, *range(3, 10))]
-        await press(pilot, "q")
+        await press_each(pilot, "q")
         assert isinstance(app.screen, MainScreen)
     store = ReviewStore()
     later = datetime.now(UTC) + timedelta(days=400)
@@ -84,10 +67,8 @@ async def test_a_whole_daily_review_with_keys_is_kept_after_a_restart(library: P
     assert all(store.card(hid) is not None for hid in _ids(rated))
     store.close()
     assert fingerprint(library) == before  # the review never wrote in the export folder
-    restarted = build_app(library, load_config())
-    async with restarted.run_test(size=(100, 40)) as pilot:
-        await restarted.workers.wait_for_complete()
-        await press(pilot, "S")
+    async with started(library, (100, 40)) as (restarted, pilot):
+        await press_each(pilot, "S")
         summary = str(restarted.screen.query_one("#stats-summary", Static).content)
         assert "0 due today" in summary and "9 reviews in the last 30 days" in summary
 
@@ -99,11 +80,8 @@ def _ids(pairs: list[tuple[object, int]]) -> list[str]:
 
 
 async def test_v_reviews_the_tag_under_the_cursor(library: Path) -> None:
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await press(pilot, "v")  # the cursor starts on Favorites
+    async with reading(library, (100, 30)) as (app, pilot, _):
+        await press_each(pilot, "v")  # the cursor starts on Favorites
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.review_title == "Review: Favorites"
         assert review.pairs and all(document.is_favorite for document, _ in review.pairs)
@@ -119,23 +97,11 @@ def test_random_prints_one_highlight_with_its_citation(library: Path, capsys: py
     assert main(["random", str(library), "--tag", "no-such-tag-anywhere"]) != 0
 
 
-@asynccontextmanager
-async def reviewing(library: Path) -> AsyncIterator[tuple[HltuiApp, Pilot[None], ReviewScreen]]:
-    """The app started in today's review on this library, loaded."""
-    app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
-        yield app, pilot, review
-
-
 async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(library: Path) -> None:
     async with reviewing(library) as (app, pilot, review):
         position = next(number for number, (document, _) in enumerate(review.pairs) if not document.is_favorite)
         chosen = review.pairs[position][0]
-        await press(pilot, *[" "] * position, "f", "q")
+        await press_each(pilot, *[" "] * position, "f", "q")
         main_screen = app.screen
         assert isinstance(main_screen, MainScreen)
         favorites = main_screen.query_one(TagTree).root.children[0].data
@@ -144,11 +110,8 @@ async def test_a_favorite_set_in_a_review_joins_the_trees_favorites_group(librar
 
 
 async def test_statistics_chart_the_reviews_done_and_the_library(library: Path) -> None:
-    app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await press(pilot, "3", "4", "q", "S")
+    async with reviewing(library) as (app, pilot, _):
+        await press_each(pilot, "3", "4", "q", "S")
         stats = app.screen
         assert isinstance(stats, StatsScreen)
         assert sum(stats.query_one("#stats-reviews", Sparkline).data or []) == 2
@@ -158,20 +121,17 @@ async def test_statistics_chart_the_reviews_done_and_the_library(library: Path) 
         console.print(stats.query_one("#stats-categories", Static).content)
         categories = console.file.getvalue()  # type: ignore[attr-defined]
         assert "books" in categories and "█" in categories
-        await press(pilot, "q")
+        await press_each(pilot, "q")
         assert isinstance(app.screen, MainScreen)
 
 
 async def test_ctrl_r_in_search_reviews_the_results(library: Path) -> None:
-    app = build_app(library, load_config())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await press(pilot, "slash")
+    async with reading(library, (100, 30)) as (app, pilot, _):
+        await press_each(pilot, "slash")
         await pilot.press(*"walking")
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        await press(pilot, "ctrl+r")
+        await press_each(pilot, "ctrl+r")
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.review_title == "Review: search “walking”"
         assert review.pairs and len(review.pairs) <= 50
@@ -179,10 +139,7 @@ async def test_ctrl_r_in_search_reviews_the_results(library: Path) -> None:
 
 async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_to_date(library: Path) -> None:
     assert main(["check", str(library)]) == 0  # the cache now holds every file
-    app = build_app(library, load_config(), start_in_review=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with started(library, (100, 30), start_in_review=True) as (app, pilot):
         assert isinstance(app.screen, ReviewScreen)
         main_screen = app.screen_stack[-2]
         assert isinstance(main_screen, MainScreen) and main_screen.search_index._library is main_screen.library
@@ -191,14 +148,23 @@ async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_t
 async def test_your_own_note_from_a_review_shows_on_the_highlights_card_in_the_reader(library: Path) -> None:
     async with reviewing(library) as (app, pilot, review):
         document, index = review.pairs[0]
-        await press(pilot, "n")
+        await press_each(pilot, "n")
         await pilot.press(*"mine alone")
-        await press(pilot, "enter", "q")
+        await press_each(pilot, "enter", "q")
         main_screen = app.screen
         assert isinstance(main_screen, MainScreen)
         main_screen.show_document(document, index)
         await pilot.pause()
         await pilot.pause()
         pane = main_screen.query_one(DetailPane)
-        painted = "\n".join(pane.render_line(y).text for y in range(pane.scrollable_content_region.height))
+        painted = "\n".join(pane_lines(pane))
         assert "Your note: mine alone" in painted
+
+
+async def test_at_80_columns_the_review_footer_keeps_leave_and_help() -> None:
+    async with reading() as (_, pilot, screen):
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(screen.app.screen, ReviewScreen)
+        footer = (await screen_lines(pilot))[-1]
+        assert "q Leave" in footer and "? Help" in footer and "1 Again" in footer

@@ -64,3 +64,21 @@ def test_a_typo_late_in_a_very_long_word_is_found() -> None:
     typo = word[:40] + word[41] + word[40] + word[42:]
     (hit,) = SearchIndex([document]).search(typo)
     assert hit.snippet[slice(*hit.spans[0])] == word
+
+
+def test_short_words_tolerate_no_typo_and_longer_ones_one_or_two() -> None:
+    from hltui.search.typos import typo_limit
+
+    assert [typo_limit(word) for word in ("walk", "talks", "lighthou", "lighthous")] == [0, 1, 1, 2]
+
+
+def test_searching_walk_no_longer_finds_wall_or_talk() -> None:
+    from hltui.model import Document, Highlight
+    from hltui.search.engine import SearchIndex
+
+    documents = [
+        Document("On walking", "a.md", highlights=(Highlight("A long walk at dawn."),)),
+        Document("Of talk", "b.md", highlights=(Highlight("Do not talk overmuch."), Highlight("The wall stood."))),
+    ]
+    found = {hit.document.title for hit in SearchIndex(documents).search("walk")}
+    assert found == {"On walking"}

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from conftest import SAMPLES
+from pilot_helpers import settle, show
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,37 +20,25 @@ LONG_NAMES = Path(__file__).parent / "fixtures" / "long_names"
 LONG_TITLE = "Notes Toward a Very Long Walk Through the Hill Country, Taken Slowly Over Many Autumn Days"
 
 
-@pytest.fixture(autouse=True)
-def quiet_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hltui.tui.screens.sharing.copy_outside_terminal", lambda text: [])
-
-
-async def loaded(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def reading_meditations(pilot: Pilot[None]) -> None:
-    await loaded(pilot)
+    await settle(pilot)
     screen = pilot.app.screen
-    assert isinstance(screen, MainScreen) and screen.library is not None
-    [document] = [d for d in screen.library.documents if d.title == "Meditations"]
-    screen.show_document(document)
-    await pilot.pause()
+    assert isinstance(screen, MainScreen)
+    await show(pilot, screen, "Meditations")
     await pilot.press("j", "j")
     await pilot.pause()
 
 
 async def searching(pilot: Pilot[None]) -> None:
-    await loaded(pilot)
+    await settle(pilot)
     await pilot.press("slash")
     pilot.app.screen.query_one(Input).cursor_blink = False  # a blinking cursor would make the picture random
     await pilot.press(*"nature")
-    await loaded(pilot)
+    await settle(pilot)
 
 
 async def helping(pilot: Pilot[None]) -> None:
-    await loaded(pilot)
+    await settle(pilot)
     await pilot.press("question_mark")
     await pilot.pause()
 
@@ -69,17 +58,15 @@ def test_help_screen(snap_compare: Any) -> None:
 def test_empty_library(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "empty").mkdir()
     monkeypatch.chdir(tmp_path)  # a relative path keeps the message the same on every machine
-    assert snap_compare(build_app(Path("empty"), load_config()), terminal_size=SIZE, run_before=loaded)
+    assert snap_compare(build_app(Path("empty"), load_config()), terminal_size=SIZE, run_before=settle)
 
 
 async def reading_the_long_title(pilot: Pilot[None]) -> None:
     """The long-titled document open, the document focused, the cursor on its first highlight."""
-    await loaded(pilot)
+    await settle(pilot)
     screen = pilot.app.screen
-    assert isinstance(screen, MainScreen) and screen.library is not None
-    [document] = [d for d in screen.library.documents if d.title == LONG_TITLE]
-    screen.show_document(document)
-    await pilot.pause()
+    assert isinstance(screen, MainScreen)
+    await show(pilot, screen, LONG_TITLE)
     assert screen.focused is not None and screen.focused.id == "detail"
 
 

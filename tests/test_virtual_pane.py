@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import overload
 
 import pytest
+from pilot_helpers import pane_lines, settle, started
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
-from hltui.cli import build_app
-from hltui.config import load_config
 from hltui.model import Document, Highlight
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.widgets.block_heights import BlockHeights
@@ -35,13 +34,8 @@ def write_long_book(folder: Path, highlights: int = LONG_BOOK) -> None:
     (folder / "A Long Book.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def shown_lines(pane: DetailPane) -> list[str]:
-    """The pane's lines as painted now."""
-    return [pane.render_line(y).text for y in range(pane.scrollable_content_region.height)]
-
-
 def shown(pane: DetailPane) -> str:
-    return "\n".join(shown_lines(pane))
+    return "\n".join(pane_lines(pane))
 
 
 def shown_words(pane: DetailPane) -> str:
@@ -52,7 +46,7 @@ def shown_words(pane: DetailPane) -> str:
 def is_marked(pane: DetailPane, text: str) -> bool:
     """Whether the line showing `text` has the cursor's background."""
     current = pane.get_component_rich_style("detail-pane--current").bgcolor
-    for y, line in enumerate(shown_lines(pane)):
+    for y, line in enumerate(pane_lines(pane)):
         if text in line:
             [segment] = [segment for segment in pane.render_line(y) if text in segment.text]
             return segment.style is not None and segment.style.bgcolor == current
@@ -60,8 +54,8 @@ def is_marked(pane: DetailPane, text: str) -> bool:
 
 
 async def open_long_book(pilot: Pilot[None]) -> tuple[MainScreen, DetailPane]:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """The long book open in the reader, once the folder is read."""
+    await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen) and screen.library is not None
     [book] = screen.library.documents
@@ -72,7 +66,7 @@ async def open_long_book(pilot: Pilot[None]) -> tuple[MainScreen, DetailPane]:
 
 async def test_a_long_book_opens_with_its_title_and_first_highlight_laid_out_alone(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         screen, pane = await open_long_book(pilot)
         text = shown(pane)
         assert "A Long Book" in text and "Some Author" in text and "10000" in text
@@ -84,7 +78,7 @@ async def test_a_long_book_opens_with_its_title_and_first_highlight_laid_out_alo
 
 async def test_keys_move_through_a_long_book_laying_out_only_what_is_shown(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         screen, pane = await open_long_book(pilot)
         await pilot.press("G")
         assert screen.current_highlight == LONG_BOOK - 1 == pane.cursor
@@ -106,7 +100,7 @@ async def test_keys_move_through_a_long_book_laying_out_only_what_is_shown(tmp_p
 
 async def test_page_keys_carry_the_cursor_a_screen_at_a_time(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         screen, pane = await open_long_book(pilot)
         await pilot.press("pagedown")
         first_page = screen.current_highlight
@@ -120,22 +114,22 @@ async def test_page_keys_carry_the_cursor_a_screen_at_a_time(tmp_path: Path) -> 
 
 async def test_scrolling_far_lays_out_what_comes_into_view_and_keeps_it_still(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         _, pane = await open_long_book(pilot)
         pane.scroll_to(y=pane.max_scroll_y // 2, animate=False)  # as a drag of the scrollbar does
         await pilot.pause()
-        middle = shown_lines(pane)
+        middle = pane_lines(pane)
         assert any("Quote 5" in line or "Quote 4" in line for line in middle)
         top_quote = next(line for line in middle if "Quote " in line)
         pane.scroll_relative(y=-1, animate=False)  # the line above was estimated: laying it out must not jump
         await pilot.pause()
-        assert top_quote in shown_lines(pane)
+        assert top_quote in pane_lines(pane)
         assert pane.rendered_highlights < FEW
 
 
 async def test_resize_lays_out_again_what_is_shown_and_keeps_the_cursor_in_view(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         screen, pane = await open_long_book(pilot)
         await pilot.press("G", "k")
         before = pane.rendered_highlights
@@ -144,7 +138,7 @@ async def test_resize_lays_out_again_what_is_shown_and_keeps_the_cursor_in_view(
         assert pane.scrollable_content_region.width < 60
         text = shown(pane)
         assert screen.current_highlight == 9998 and "Quote 9998:" in text and is_marked(pane, "Quote 9998:")
-        assert all(len(line.rstrip()) <= pane.scrollable_content_region.width for line in shown_lines(pane))
+        assert all(len(line.rstrip()) <= pane.scrollable_content_region.width for line in pane_lines(pane))
         assert pane.rendered_highlights - before < 30
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
@@ -153,8 +147,7 @@ async def test_resize_lays_out_again_what_is_shown_and_keeps_the_cursor_in_view(
 
 async def test_q_quits_from_the_end_of_a_long_book(tmp_path: Path) -> None:
     write_long_book(tmp_path)
-    app = build_app(tmp_path, load_config())
-    async with app.run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (app, pilot):
         await open_long_book(pilot)
         await pilot.press("G", "q")
     assert app.return_code == 0
@@ -162,9 +155,9 @@ async def test_q_quits_from_the_end_of_a_long_book(tmp_path: Path) -> None:
 
 async def test_a_click_on_a_card_puts_the_cursor_on_it(tmp_path: Path) -> None:
     write_long_book(tmp_path, 50)
-    async with build_app(tmp_path, load_config()).run_test(size=SIZE) as pilot:
+    async with started(tmp_path, SIZE) as (_, pilot):
         screen, pane = await open_long_book(pilot)
-        row = next(y for y, line in enumerate(shown_lines(pane)) if "Quote 2:" in line)
+        row = next(y for y, line in enumerate(pane_lines(pane)) if "Quote 2:" in line)
         await pilot.click(DetailPane, offset=(pane.styles.padding.left + 4, row))
         assert screen.current_highlight == 2 and is_marked(pane, "Quote 2:")
 

@@ -1,4 +1,4 @@
-"""Files of the 2020-21 `readwisesync` script (technovangelist/readwisesync), once skipped whole.
+"""Files of the 2020-21 `readwisesync` script (technovangelist/readwisesync).
 
 The shape is often credited to renehernandez/obsidian-readwise; that
 plugin writes `%% highlight_id: N %%` markers instead. The fixtures copy the layout of real files
@@ -9,18 +9,9 @@ their ids and URLs made up.
 
 from __future__ import annotations
 
-from pathlib import Path
+from shape_fixtures import only_document
 
-from hltui.model import Document
-from hltui.parsing.parse import parse_bytes, parse_text
-
-SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-
-
-def only_document(name: str) -> Document:
-    result = parse_bytes((SHAPES / name).read_bytes(), name)
-    assert (result.skipped, result.problems, len(result.documents)) == ((), (), 1), result
-    return result.documents[0]
+from hltui.parsing.parse import parse_text
 
 
 def test_older_files_without_extras_markers() -> None:

@@ -1,9 +1,10 @@
-"""Random and mutated export text never makes the parser raise."""
+"""The parser is total: whatever the text, it returns documents, skips or problems; it never raises or hangs."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shape_fixtures import parse_in_time
 
 from hltui.parsing.parse import parse_bytes, parse_text
 
@@ -58,3 +59,30 @@ def test_random_bytes_never_raise(data: bytes) -> None:
     result = parse_bytes(data, "fuzz.md")
     assert not any("could not be parsed" in skipped.reason for skipped in result.skipped)
     assert result.documents or result.skipped
+
+
+def test_a_yaml_list_that_holds_itself_ends() -> None:
+    result = parse_in_time("---\ntags: &a [*a]\n---\n## Highlights\n- A highlight\n")
+    [document] = result.documents
+    assert [highlight.text for highlight in document.highlights] == ["A highlight"]
+
+
+def test_continuation_lines_then_a_list_in_front_matter_still_read() -> None:
+    """Valid YAML (`title: a b - c`) whose line-by-line reading turned a value into a list midway."""
+    result = parse_in_time("---\ntitle: a\n  b\n  - c\n---\n## Highlights\n- A highlight\n")
+    assert not result.skipped
+    assert result.documents[0].title == "a b - c"
+
+
+def test_a_huge_hexadecimal_number_is_kept_as_text_for_its_key() -> None:
+    result = parse_in_time(f"---\ntitle: T\nauthor: 0x{'f' * 3_700}\n---\n## Highlights\n- A highlight\n")
+    assert not result.skipped
+    assert [problem.message.split(";")[0] for problem in result.problems] == [
+        "front matter `author` is a number of 3702 digits"
+    ]
+
+
+def test_a_bracket_in_a_highlight_url_is_not_a_skipped_file() -> None:
+    result = parse_in_time("## Highlights\n- A highlight ([View Highlight](https://[readwise.io/to_kindle?x=1))\n")
+    assert not result.skipped
+    assert result.documents[0].highlights[0].text == "A highlight"

@@ -1,0 +1,66 @@
+"""The search screen: typing a query, ranked results, Enter to jump, the scope and the status line."""
+
+from __future__ import annotations
+
+from pilot_helpers import WIDE, reading, screen_lines, settle
+from textual.widgets import OptionList
+
+from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
+
+
+async def test_search_ranks_results_and_enter_jumps_to_the_highlight() -> None:
+    async with reading(size=WIDE) as (app, pilot, screen):
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"creature obey")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.hits and search.hits[0].document.title == "Frankenstein"
+        assert search.query_one(OptionList).option_count == len(search.hits)
+        hit = search.hits[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current_document is hit.document
+        assert screen.current_highlight == hit.highlight_index
+
+
+async def test_search_tolerates_typos_and_accents() -> None:
+    async with reading(size=WIDE) as (app, pilot, screen):
+        await pilot.press("slash")
+        await pilot.press(*"medtations")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert any(hit.document.title == "Meditations" for hit in search.hits)
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_search_can_be_limited_to_the_chosen_tag() -> None:
+    async with reading(size=WIDE) as (app, pilot, screen):
+        await pilot.press("j", "j")  # the cursor on the tag after Favorites
+        assert screen.chosen_group is not None
+        group_titles = {d.title for d in screen.chosen_group.all_documents()}
+        await pilot.press("slash", *"the", "ctrl+t")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.hits and {hit.document.title for hit in search.hits} <= group_titles
+
+
+async def test_search_status_counts_in_the_singular_and_marks_the_cap_with_a_plus() -> None:
+    async with reading(size=(100, 30)) as (_, pilot, screen):
+        await pilot.press("slash", *"muskrat")
+        await screen.app.workers.wait_for_complete()
+        await pilot.pause()
+        search = screen.app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) == 1
+        rows = await screen_lines(pilot)
+        assert any(row.strip(" │") == "1 result" for row in rows)
+        assert any("Esc close" in row and "ctrl+r" in row for row in rows)
+        capped = [search.hits[0]] * RESULT_LIMIT
+        assert search.status_text("a", capped) == f"{RESULT_LIMIT}+ results"
