@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import stat
 import webbrowser
 from pathlib import Path
 
@@ -75,3 +78,17 @@ def native_copies(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
 
         monkeypatch.setattr("hltui.tui.clipboard._run", record)
     return copies
+
+
+def fingerprint(folder: Path) -> dict[str, tuple[int, int, str]]:
+    """Every entry's kind, size and content hash (regular files under 64 MB), links not followed."""
+    entries: dict[str, tuple[int, int, str]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        digest = ""
+        if stat.S_ISREG(info.st_mode) and info.st_size < 64 * 2**20:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        elif stat.S_ISLNK(info.st_mode):
+            digest = os.readlink(path)
+        entries[str(path.relative_to(folder))] = (stat.S_IFMT(info.st_mode), info.st_size, digest)
+    return entries

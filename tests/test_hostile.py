@@ -8,15 +8,14 @@ exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import fingerprint
 from hostile_shapes import QUADRATIC_SHAPES
 from pilot_helpers import started
 
@@ -45,20 +44,6 @@ def hltui(*arguments: str, config: Path | None = None) -> subprocess.CompletedPr
         timeout=BOUND_SECONDS,
         env=environment,
     )
-
-
-def fingerprint(folder: Path) -> dict[str, tuple[int, int, str]]:
-    """Every entry's kind, size and content hash (regular files under 64 MB), links not followed."""
-    entries: dict[str, tuple[int, int, str]] = {}
-    for path in sorted(folder.rglob("*")):
-        info = path.lstat()
-        digest = ""
-        if stat.S_ISREG(info.st_mode) and info.st_size < 64 * 2**20:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        elif stat.S_ISLNK(info.st_mode):
-            digest = os.readlink(path)
-        entries[str(path.relative_to(folder))] = (stat.S_IFMT(info.st_mode), info.st_size, digest)
-    return entries
 
 
 @pytest.fixture

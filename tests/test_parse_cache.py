@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REAL_CORPUS, ROOT, SAMPLES, needs_shared
-from test_hostile import fingerprint
+from conftest import REAL_CORPUS, ROOT, SAMPLES, fingerprint, needs_shared
 
 from hltui.cli import main
 from hltui.export import library_as_json

@@ -123,7 +123,7 @@ def test_logseq_empty_wrapper_blocks_are_not_highlights() -> None:
     highlight's continuation lines, an `id::` property and a blank continuation line inside it read
     as in any Logseq block. The `#flashcard` the template writes after the text stays in the text,
     as inline hashtags do elsewhere."""
-    document = only_document("wild_logseq_empty_wrapper_blocks.md", "pages/Economy (highlights).md")
+    document = only_document("logseq_empty_wrapper_blocks.md", "pages/Economy (highlights).md")
     assert (document.title, document.full_title) == ("Economy", "Economy")
     assert (document.author, document.category, document.tags) == ("gutenberg.org", "articles", ())
     assert document.url == "https://www.gutenberg.org/ebooks/205"
@@ -147,7 +147,7 @@ def test_logseq_url_property_with_backslash_escapes() -> None:
     (as in philrae2's graph): `url:: https://example\\-site.org/pages/the\\-american\\-scholar/` and a
     `[[2023\\-06\\-16]]` date in the sync header. The document URL is the address without the
     backslashes; `media:: #articles` is the category, `status::` is not a tag."""
-    document = only_document("wild_logseq_escaped_url.md", "pages/The American Scholar (highlights).md")
+    document = only_document("logseq_escaped_url.md", "pages/The American Scholar (highlights).md")
     assert document.url == "https://example-site.org/pages/the-american-scholar/"
     assert (document.title, document.full_title) == ("The American Scholar", "The American Scholar")
     assert (document.author, document.category, document.tags) == ("r. w. emerson", "articles", ("essays", "reading"))
@@ -173,7 +173,7 @@ def test_logseq_bare_highlights_block_children_are_highlights() -> None:
     block with more; no final newline. Every child is a highlight (inline Markdown links and bold
     stay in the text); the title is the full title without the namespace; the tags are the
     `tags::` values."""
-    document = only_document("wild2_logseq_bare_highlights_block.md", "pages/Document___Self-Reliance.md")
+    document = only_document("logseq_bare_highlights_block.md", "pages/Document___Self-Reliance.md")
     assert (document.title, document.full_title) == ("Self-Reliance", "Self-Reliance")
     assert (document.category, document.tags) == (None, ("Essays Of Emerson", "Philosophy"))
     assert document.url == "https://www.gutenberg.org/ebooks/16643"
@@ -209,7 +209,7 @@ def test_logseq_bare_highlights_block_without_new_highlights_block() -> None:
     """The same template for a tweet thread that was synced once: only the `- Highlights` block. Its
     children are the highlights (the first runs over a blank `\\t  ` line to an image), not one
     highlight `Highlights` with every tweet in its note."""
-    document = only_document("wild2_logseq_highlights_block_only.md", "pages/Document___A Thread on the Almanac.md")
+    document = only_document("logseq_highlights_block_only.md", "pages/Document___A Thread on the Almanac.md")
     assert (document.title, document.full_title) == ("A Thread on the Almanac", "A Thread on the Almanac")
     assert (document.category, document.tags) == (None, ())
     assert document.url == "https://twitter.com/almanacreader/status/1715666039000000001"
@@ -230,8 +230,8 @@ def test_logseq_bare_highlights_block_without_new_highlights_block() -> None:
 @pytest.mark.parametrize(
     ("name", "author"),
     [
-        ("wild2_logseq_bare_highlights_block.md", "@gutenberg.org"),  # one `@` may be the site's own
-        ("wild2_logseq_highlights_block_only.md", "@almanacreader on Twitter"),
+        ("logseq_bare_highlights_block.md", "@gutenberg.org"),  # one `@` may be the site's own
+        ("logseq_highlights_block_only.md", "@almanacreader on Twitter"),
     ],
 )
 def test_logseq_custom_template_at_prefix_is_not_part_of_the_author(name: str, author: str) -> None:
@@ -247,7 +247,7 @@ def test_logseq_linked_highlights_first_synced_header() -> None:
     `- [[Highlights]] first synced by [[Readwise]] [[April 2nd, 2023]]` with TAB-indented children
     and no final newline. Each child is a highlight (an article's `1. Heading #` lines and a
     `<pre>` line included), not the note of one highlight named after the header."""
-    document = only_document("wild3_logseq_linked_highlights_header.md", "pages/Notes on the Almanac by example.org.md")
+    document = only_document("logseq_linked_highlights_header.md", "pages/Notes on the Almanac by example.org.md")
     assert (document.title, document.full_title) == ("Notes on the Almanac by example.org", "Notes on the Almanac")
     assert (document.author, document.category, document.tags) == ("example.org", "articles", ())
     assert document.url == "https://example.org/essays/notes-on-the-almanac"
@@ -273,7 +273,7 @@ def test_roam_style_highlight_paragraphs_at_column_zero_after_a_sync_header() ->
     indented `    - ` child and its further paragraphs run at column 0, separated by blank lines, the
     last one ending `([View Highlight](…))`. Each highlight is all its paragraphs with its URL; the
     sync headers are not sections, and `#Readwise` in them is no tag."""
-    document = only_document("wild_roam_column0_paragraphs.md", "Readwise/Articles/Walking.md")
+    document = only_document("roam_column0_paragraphs.md", "Readwise/Articles/Walking.md")
     assert (document.title, document.full_title) == ("Walking", "Walking")
     assert (document.author, document.category, document.tags) == ("Henry David Thoreau", "articles", ())
     assert document.url == "https://www.gutenberg.org/ebooks/1022"
@@ -307,7 +307,7 @@ def test_roam_template_empty_recommended_by_attribute_is_not_a_highlight() -> No
     #Inbox #Readwise`, then `- ### Highlights first synced by #Readwise [[date]]` and its 4-space
     indented tweets ending in ` ([View Tweet](…))`. The empty attribute is a metadata field, not a
     highlight; the tweets are the only highlights."""
-    document = only_document("wild3_roam_recommended_by_empty.md", "Tweets From Almanac Reader.md")
+    document = only_document("roam_recommended_by_empty.md", "Tweets From Almanac Reader.md")
     assert (document.title, document.full_title) == ("Tweets From Almanac Reader", "Tweets From Almanac Reader")
     assert (document.author, document.category) == ("@almanacreader on Twitter", "tweets")
     assert document.tags == ("Tweets", "Inbox", "Readwise")

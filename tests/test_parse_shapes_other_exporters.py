@@ -88,7 +88,7 @@ def test_2021_about_template_multi_paragraph_highlights_between_rules() -> None:
     highlights of several paragraphs between the `---` rules, only the last paragraph ending in the
     `  ^id` block id, no rule after the last highlight. Each highlight is all its paragraphs; no
     rule and no empty author is read as text."""
-    document = only_document("wild_about_template_2021_paragraphs.md")
+    document = only_document("about_template_2021_paragraphs.md")
     assert document.title == "Poor Richard the Way to Wealth"
     assert (document.full_title, document.author, document.category, document.tags) == (None, None, "articles", ())
     assert document.url == "https://example.org/almanac/the-way-to-wealth/"
@@ -127,7 +127,7 @@ def test_2021_about_template_multi_paragraph_highlights_between_rules() -> None:
 
 def kindle_plugin_document() -> Document:
     """The obsidian-kindle-plugin fixture's document."""
-    return only_document("wild2_kindle_plugin_nested_sync.md")
+    return only_document("kindle_plugin_nested_sync.md")
 
 
 def test_kindle_plugin_highlights_between_glued_rules() -> None:
@@ -208,7 +208,7 @@ def test_yaml_nulls_in_front_matter_are_not_problems() -> None:
     `status: null`, `started: null`, `end: ~` are ordinary YAML nulls, not values YAML lost, so no
     problem is reported. There is no H1: the title is `kindle-title:`; `tags: Kindle` is a tag; the
     highlights follow an `![|300](…)` cover and use the plugin's `— location:` paragraphs."""
-    document = only_document("wild2_yaml_null_values.md")
+    document = only_document("yaml_null_values.md")
     title = "The Autobiography of Benjamin Franklin"
     assert (document.title, document.full_title) == (title, title)
     assert (document.author, document.category, document.tags) == ("Benjamin Franklin", "books", ("Kindle",))
@@ -241,7 +241,7 @@ def test_obsidian_readwise_2021_highlight_id_comment_paragraphs() -> None:
     (one a shell command line); only its last one carries the comment. Each highlight's id is the
     number; the title comes from the file name, the category from `#articles`, which also stays a
     tag (as a `readwise-books` tag does)."""
-    document = only_document("wild2_obsidian_readwise_highlight_id.md", "Keeping a Commonplace Book.md")
+    document = only_document("obsidian_readwise_highlight_id.md", "Keeping a Commonplace Book.md")
     assert (document.title, document.full_title) == ("Keeping a Commonplace Book", None)
     assert (document.author, document.category, document.tags) == ("example.org", "articles", ("articles",))
     assert document.url == "https://example.org/notes/keeping-a-commonplace-book"
@@ -274,7 +274,7 @@ def test_apple_books_rule_separated_highlights() -> None:
     whitespace-only lines and 8-12-space indented lines up to the next rule, which may follow its
     last line with no blank line between; there is no final newline. One document, one highlight
     per rule-to-rule chunk; the Apple Books link is not a highlight."""
-    document = only_document("wild3_apple_books_rules.md", "Essays First Series.md")
+    document = only_document("apple_books_rules.md", "Essays First Series.md")
     assert (document.title, document.full_title) == ("Essays First Series", None)
     # The category is left open: the exporter only exports books, but the file never says so.
     assert (document.author, document.tags) == ("Ralph Waldo Emerson", ())

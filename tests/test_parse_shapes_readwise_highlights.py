@@ -219,7 +219,7 @@ def test_snipd_highlight_with_a_list_inside_keeps_every_line_in_order() -> None:
     first bullet line come continuation lines and `  - ` bullets (two ordinary spaces, not NBSP)
     interleaved, and the `([Time 0:03:24](https://share.snipd.com/snip/…))` link (NBSP after `Time`)
     ends the last line. Every line stays in the text in its place, inner bullets as `- item`."""
-    document = only_document("wild_snipd_list_inside_highlight.md")
+    document = only_document("snipd_list_inside_highlight.md")
     assert (document.title, document.full_title) == (
         "Franklin's Little Book of Virtues: A Reading",
         "Franklin's Little Book of Virtues: A Reading",
@@ -258,7 +258,7 @@ def test_callout_quote_highlights_under_json_front_matter() -> None:
     spaces), `>text ([View Highlight](url)) #✂️`, a `{ #ref-694072827}` block ref, two blank lines
     and a `---` rule. The text has neither the callout marker, the link, the tag nor the ref; the
     `#📫` line and the rules are not highlights."""
-    document = only_document("wild_callout_quote_json_front_matter.md")
+    document = only_document("callout_quote_json_front_matter.md")
     assert (document.title, document.full_title, document.author, document.category) == (
         "Meditations",
         None,
@@ -301,7 +301,7 @@ def test_quote_paragraph_after_a_highlight_bullet_is_its_note_and_tag_path_autho
     `- text ([View Highlight](url))`, and the user's note follows it as a `> …` paragraph after a
     blank line. That quote is the highlight's note, not a highlight. The author is written as a tag
     path, `- Author: #people/authors/gutenbergorg`, and is its last segment."""
-    document = only_document("wild_quote_note_after_bullet.md")
+    document = only_document("quote_note_after_bullet.md")
     title = "That to Study Philosophy is to Learn to Die"
     assert (document.title, document.full_title) == (title, title)
     assert (document.author, document.category, document.tags) == ("gutenbergorg", "articles", ("philosophy",))
@@ -343,7 +343,7 @@ def test_quote_template_with_note_paragraphs_and_the_readers_bullets() -> None:
     after a blank line; another reader wrote `- Note: …` as a bullet between two blank lines. None
     of those bullets has a link: every quote is a highlight (none lost), no bullet is one, and each
     note keeps its list lines."""
-    document = only_document("wild3_readwise_quote_note_list.md")
+    document = only_document("readwise_quote_note_list.md")
     assert (document.title, document.full_title) == ("Walden", "Walden")
     assert (document.author, document.category, document.tags) == ("Henry David Thoreau", "articles", ())
     assert document.url == "https://example.org/texts/walden?chapter=economy&ref=fake"
@@ -386,7 +386,7 @@ def test_note_paragraph_written_above_its_quote() -> None:
     with three blank lines after the rule when the next highlight has no note. The paragraph above a
     quote is that quote's note, even when it goes on with `1. ` and `- ` list lines; the last quote
     keeps its `>   • ` lines."""
-    document = only_document("wild3_readwise_note_above_quote.md")
+    document = only_document("readwise_note_above_quote.md")
     title = "On Liberty, Chapter II: Of the Liberty of Thought and Discussion"
     assert (document.title, document.full_title) == (title, title)
     assert (document.author, document.category, document.tags) == ("example.org", "articles", ())
@@ -441,7 +441,7 @@ def test_location_headings_with_quote_link_and_initial_thought_notes() -> None:
     note, a blank line, `**Initial thought or note on:** [(Location 42)](…)` and the note line. The
     text has neither the `\\-` line nor its link; the location is `Location 42` (a plain space), the
     URL the to_kindle link, the note the line under the label; the heading is not a section."""
-    document = only_document("wild3_location_heading_initial_thought.md")
+    document = only_document("location_heading_initial_thought.md")
     assert (document.title, document.full_title) == ("Reference - Adam Smith - The Wealth of Nations", None)
     assert (document.author, document.category) == ("Adam Smith", "books")
     assert document.tags == ("readwise", "reference/books")

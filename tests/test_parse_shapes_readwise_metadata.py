@@ -103,7 +103,7 @@ def test_front_matter_of_metadata_bullets_that_yaml_rejects() -> None:
     rejects `[[@` (reported once, saying the block was read as metadata bullets), and the bullets
     give author, full title, category and URL; then `# Title`, a cover, `## Highlights` bullets
     whose text keeps an inline `#PoorRichard` hashtag."""
-    result = parse_fixture("wild2_front_matter_metadata_bullets.md")
+    result = parse_fixture("front_matter_metadata_bullets.md")
     assert result.skipped == ()
     [problem] = result.problems
     assert "read as metadata bullets" in problem.message and problem.line == 2, problem
@@ -133,7 +133,7 @@ def test_autolink_url_bullet_and_yaml_authors_list() -> None:
     """Readwise custom templates of 2024 write `- URL: <https://…>` (an autolink): the URL is what
     is inside the brackets. Front matter that names the people under the plural `authors:` key, as
     a YAML list, gives them joined with a comma."""
-    document = only_document("wild3_autolink_url_authors_list.md")
+    document = only_document("autolink_url_authors_list.md")
     assert (document.title, document.full_title) == ("The Elements of Style", "The Elements of Style")
     assert (document.author, document.category, document.tags) == ("William Strunk, E. B. White", "books", ())
     assert document.url == "https://example.org/books/elements-of-style"

@@ -78,7 +78,7 @@ def test_hashtag_tweets_without_a_highlights_header() -> None:
 def tweets_document() -> Document:
     """The custom tweets template's document: its YAML `author: @handle …` is no valid YAML (a plain
     scalar cannot start with `@`), which is reported once; the values are still read line by line."""
-    result = parse_fixture("wild_tweets_list_inside_last_tweet.md")
+    result = parse_fixture("tweets_list_inside_last_tweet.md")
     assert result.skipped == ()
     [problem] = result.problems
     assert "invalid front matter" in problem.message and problem.line == 3

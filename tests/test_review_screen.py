@@ -9,10 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, fingerprint
 from pilot_helpers import pane_lines, plain_text, press_each, reading, reviewing, screen_lines, started
 from rich.console import Console
-from test_hostile import fingerprint
 from textual.widgets import Input, Sparkline, Static
 
 from hltui.cli import main
