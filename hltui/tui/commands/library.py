@@ -63,27 +63,19 @@ def _cannot_reload(reader: Reader) -> str | None:
     return "Still loading the library" if reader.is_loading else None
 
 
-# Palette-only commands: one per grouping and per sort order.
-_GROUP_BY = tuple(
-    Command(
-        id=f"group_by_{grouping}",
-        keys="",
-        action=f"group_by('{grouping}')",
-        label="",
-        help=f"Group the tree by {grouping}",
-        palette=f"Group by {grouping}",
-    )
-    for grouping in GROUPINGS
-)
+def _palette_only(identifier: str, action: str, help: str, title: str) -> Command:
+    """A command the palette offers with no key of its own."""
+    return Command(id=identifier, keys="", action=action, label="", help=help, palette=title)
+
+
 _SORT_WORDINGS = {"title": "title", "highlights": "number of highlights", "recent": "most recent"}
+_GROUP_BY = tuple(
+    _palette_only(f"group_by_{name}", f"group_by('{name}')", f"Group the tree by {name}", f"Group by {name}")
+    for name in GROUPINGS
+)
 _SORT_BY = tuple(
-    Command(
-        id=f"sort_by_{order}",
-        keys="",
-        action=f"sort_by('{order}')",
-        label="",
-        help=f"Sort the documents in each group by {words}",
-        palette=f"Sort by {words}",
+    _palette_only(
+        f"sort_by_{order}", f"sort_by('{order}')", f"Sort the documents in each group by {words}", f"Sort by {words}"
     )
     for order, words in _SORT_WORDINGS.items()
 )
