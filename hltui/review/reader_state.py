@@ -1,20 +1,22 @@
 """The review state as the reader sees it: stars, own notes and review selections (no Textual).
 
 The database is opened only when first needed: a reader who never reviewed has none, and the
-tree, the cards and the favorites must not create one just by asking.
+tree, the cards and the favorites must not create one just by asking. For the same reason the
+scheduler and the selections are imported only when first used: the first paint does not need them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hltui.library.favorites import StarredElsewhere, favorite_highlights
 from hltui.model import Document, Highlight
-from hltui.review.daily import daily_selection, themed_selection
 from hltui.review.database import default_path
-from hltui.review.ids import document_id, highlight_id
-from hltui.review.store import ReviewStore
+
+if TYPE_CHECKING:
+    from hltui.review.store import ReviewStore
 
 # A review of a tag, a document, search results or the favorites shows at most this many.
 THEMED_REVIEW_SIZE = 50
@@ -39,6 +41,8 @@ class ReaderReviews:
     def store(self) -> ReviewStore:
         """The review database, opened (or created) when first needed; a repair is reported once."""
         if self._store is None:
+            from hltui.review.store import ReviewStore
+
             self._store = ReviewStore(self._path)
             if self._store.notice:
                 self._on_notice(self._store.notice)
@@ -46,6 +50,8 @@ class ReaderReviews:
 
     def starred(self) -> StarredElsewhere | None:
         """Whether a highlight was starred in a review (None when none was)."""
+        from hltui.review.ids import highlight_id
+
         if not self.exists():
             return None
         starred = self.store.favorites()
@@ -53,6 +59,8 @@ class ReaderReviews:
 
     def holds_starred(self) -> Callable[[Document], bool] | None:
         """Whether a document holds a highlight starred in a review (None when none was)."""
+        from hltui.review.ids import document_id
+
         if not self.exists():
             return None
         documents = self.store.favorite_documents()
@@ -62,7 +70,11 @@ class ReaderReviews:
         """The note the reader wrote on this highlight in a review, if any."""
         if self._own_notes is None:
             self._own_notes = self.store.notes() if self.exists() else {}
-        return self._own_notes.get(highlight_id(document, highlight)) if self._own_notes else None
+        if not self._own_notes:
+            return None
+        from hltui.review.ids import highlight_id
+
+        return self._own_notes.get(highlight_id(document, highlight))
 
     def reviewed(self) -> None:
         """A review ended: its notes and stars are read again when next asked for."""
@@ -70,10 +82,14 @@ class ReaderReviews:
 
     def daily(self, documents: Sequence[Document], count: int, modified: Mapping[str, float]) -> list[Pair]:
         """Today's review: due highlights first, then new ones from many documents."""
+        from hltui.review.daily import daily_selection
+
         return daily_selection(documents, self.store, count, modified=modified)
 
     def themed(self, pairs: Iterable[Pair]) -> list[Pair]:
         """A review of these highlights (a tag's, a document's, search results), due ones first."""
+        from hltui.review.daily import themed_selection
+
         return themed_selection(list(pairs), self.store, count=THEMED_REVIEW_SIZE)
 
     def favorites(self, documents: Sequence[Document]) -> Callable[[], Iterator[Pair]]:
