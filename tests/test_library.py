@@ -113,3 +113,27 @@ def test_screens_widgets_and_commands_never_import_the_app_module() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == "hltui.tui.app":
                 importers.append(path.name)
     assert len(list(tui.rglob("*.py"))) > 10 and importers == []
+
+
+def test_every_package_outside_the_interface_imports_without_textual() -> None:
+    """Walked, not listed: a package added later (search, review, ...) is held to it at once."""
+    # Found from the files: walking the packages with pkgutil would import hltui.tui's to look inside.
+    code = (
+        "import importlib, pathlib, sys, hltui\n"
+        "root = pathlib.Path(hltui.__file__).parent\n"
+        "names = ['.'.join(('hltui', *p.relative_to(root).with_suffix('').parts)) for p in root.rglob('*.py')]\n"
+        "names = [n.removesuffix('.__init__') for n in names]\n"
+        "core = [n for n in names if not n.startswith('hltui.tui') and n != 'hltui.__main__']\n"
+        "[importlib.import_module(n) for n in core]\n"
+        "print(len(core), ' '.join(sorted({n.split('.')[1] for n in core if '.' in n})), 'textual' in sys.modules)"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert {"model", "display", "parsing", "library", "search", "review", "export", "config"} <= set(output[1:-1])
+    assert int(output[0]) >= 50 and output[-1] == "False"
+
+
+def test_starting_the_app_does_not_import_the_review_scheduler() -> None:
+    """The scheduler, the review store and the selections load when a review or a star is first asked for."""
+    code = "import sys, hltui.tui.app; print('fsrs' in sys.modules, 'hltui.review.store' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "False"]
