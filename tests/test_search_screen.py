@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from conftest import SAMPLES
 from pilot_helpers import WIDE, reading, screen_lines, settle
 from textual.widgets import OptionList
 
+from hltui.library import load_library
 from hltui.tui.screens.search import RESULT_LIMIT, SearchScreen
 
 
@@ -64,3 +69,23 @@ async def test_search_status_counts_in_the_singular_and_marks_the_cap_with_a_plu
         assert any("Esc close" in row and "ctrl+r" in row for row in rows)
         capped = [search.hits[0]] * RESULT_LIMIT
         assert search.status_text("a", capped) == f"{RESULT_LIMIT}+ results"
+
+
+async def test_search_finds_what_a_sync_added_while_it_was_open(tmp_path: Path) -> None:
+    """The dialog searches the library as it is now, not as it was when `/` was pressed."""
+    folder = tmp_path / "library"
+    shutil.copytree(SAMPLES, folder)
+    async with reading(folder, size=WIDE) as (app, pilot, screen):
+        await pilot.press("slash")
+        await pilot.pause()
+        walden = folder / "Readwise" / "Books" / "Walden.md"
+        walden.write_text(walden.read_text(encoding="utf-8") + "\n- Zebraquux by the pond. (Page 331)\n", "utf-8")
+        screen.library_loaded(load_library(folder))  # what the watcher hands over after a sync
+        await pilot.press(*"zebraquux")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert [hit.document.title for hit in search.hits] == ["Walden"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.library is not None and screen.current_document in screen.library.documents

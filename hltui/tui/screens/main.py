@@ -233,7 +233,7 @@ class MainScreen(GuardedScreen[None]):
         from hltui.tui.screens.search import LibrarySearchScreen
 
         if self.library is not None:
-            search = LibrarySearchScreen(self.library, self.search_index, self.chosen_group)
+            search = LibrarySearchScreen(lambda: self.library, self.search_index, self.chosen_group)
             self.app.push_screen(search, self._follow_list)
 
     def action_show_favorites(self) -> None:

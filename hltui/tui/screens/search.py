@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -143,8 +144,9 @@ class LibrarySearchScreen(SearchScreen):
 
     PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
 
-    def __init__(self, library: Library, index: LiveSearchIndex, group: Group | None) -> None:
+    def __init__(self, library: Callable[[], Library | None], index: LiveSearchIndex, group: Group | None) -> None:
         super().__init__()
+        # Asked at every query: a sync or a reload may replace the library while the dialog is open.
         self.library = library
         self.index = index
         self.group = group
@@ -169,9 +171,12 @@ class LibrarySearchScreen(SearchScreen):
     def run_search(self, query: str) -> None:
         """Search off the UI thread; a newer query cancels this one."""
         worker = get_current_worker()
+        library = self.library()
+        if library is None:
+            return
         within = self.group.all_documents() if self.limited and self.group is not None else None
         stop = lambda: worker.is_cancelled  # noqa: E731 - asked between steps of a long search
-        hits = self.index.search(self.library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
+        hits = self.index.search(library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_hits, query, hits)
 
