@@ -167,3 +167,14 @@ async def test_at_80_columns_the_review_footer_keeps_leave_and_help() -> None:
         assert isinstance(screen.app.screen, ReviewScreen)
         footer = (await screen_lines(pilot))[-1]
         assert "q Leave" in footer and "? Help" in footer and "1 Again" in footer
+
+
+async def test_c_in_a_review_copies_the_card_and_says_so_briefly(library: Path) -> None:
+    """A notice of its own, not the reader's preview: at 80x24 a three-line preview covers the card."""
+    async with reviewing(library, size=(80, 24)) as (app, pilot, review):
+        document, index = review.pairs[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == document.highlights[index].text
+        [notice] = [notification for notification in app._notifications if "Copied" in notification.message]
+        assert notice.message == "Copied highlight" and notice.timeout == 1.5

@@ -9,7 +9,7 @@ from textual import events
 from textual.widgets import Tree
 
 from hltui.model import Document
-from hltui.tui.screens.main import MIN_DOCUMENT_WIDTH
+from hltui.tui.tree_width import MIN_DOCUMENT_WIDTH
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.tag_tree import TagTree, fitted_label
 

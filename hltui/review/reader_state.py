@@ -77,7 +77,7 @@ class ReaderReviews:
         return self._own_notes.get(highlight_id(document, highlight))
 
     def reviewed(self) -> None:
-        """A review ended: its notes and stars are read again when next asked for."""
+        """A review ended: read the notes again now (stars are read from the database each time they are asked for)."""
         self._own_notes = self.store.notes()
 
     def daily(self, documents: Sequence[Document], count: int, modified: Mapping[str, float]) -> list[Pair]:

@@ -11,7 +11,7 @@ from hltui.tui.browser import is_openable
 from hltui.tui.commands.command import Command
 
 
-class Reader(Protocol):
+class LibraryView(Protocol):
     """What the guards look at: the open document, the highlight under the cursor, the load."""
 
     @property
@@ -22,45 +22,45 @@ class Reader(Protocol):
     def is_loading(self) -> bool: ...
 
 
-def _url_problem(reader: Reader, url: str | None, owner: str) -> str | None:
-    if reader.current_document is None:
+def _url_problem(view: LibraryView, url: str | None, owner: str) -> str | None:
+    if view.current_document is None:
         return "No document selected"
     if not url:
         return f"This {owner} has no URL"
     return None if is_openable(url) else f"Only http and https links are opened, not {url[:60]}"
 
 
-def _cannot_open_document(reader: Reader) -> str | None:
-    document = reader.current_document
-    return _url_problem(reader, document.url if document else None, "document")
+def _cannot_open_document(view: LibraryView) -> str | None:
+    document = view.current_document
+    return _url_problem(view, document.url if document else None, "document")
 
 
-def _cannot_copy_url(reader: Reader) -> str | None:
-    document = reader.current_document
+def _cannot_copy_url(view: LibraryView) -> str | None:
+    document = view.current_document
     if document is None:
         return "No document selected"
     return None if document.url else "This document has no URL to copy"
 
 
-def _cannot_open_highlight_link(reader: Reader) -> str | None:
-    highlight = reader.highlight
+def _cannot_open_highlight_link(view: LibraryView) -> str | None:
+    highlight = view.highlight
     if highlight is None:
-        return "No highlight selected" if reader.current_document else "No document selected"
+        return "No highlight selected" if view.current_document else "No document selected"
     if highlight_links(highlight):
         return None
-    return _url_problem(reader, highlight.url, "highlight") or "This highlight has no web link"
+    return _url_problem(view, highlight.url, "highlight") or "This highlight has no web link"
 
 
-def _cannot_copy(reader: Reader) -> str | None:
-    return None if reader.highlight else "No highlight selected: nothing to copy"
+def _cannot_copy(view: LibraryView) -> str | None:
+    return None if view.highlight else "No highlight selected: nothing to copy"
 
 
-def _cannot_quote(reader: Reader) -> str | None:
-    return None if reader.highlight else "No highlight selected: nothing to quote"
+def _cannot_quote(view: LibraryView) -> str | None:
+    return None if view.highlight else "No highlight selected: nothing to quote"
 
 
-def _cannot_reload(reader: Reader) -> str | None:
-    return "Still loading the library" if reader.is_loading else None
+def _cannot_reload(view: LibraryView) -> str | None:
+    return "Still loading the library" if view.is_loading else None
 
 
 def _palette_only(identifier: str, action: str, help: str, title: str) -> Command:

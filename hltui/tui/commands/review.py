@@ -7,14 +7,14 @@ from typing import Protocol
 from hltui.tui.commands.command import Command
 
 
-class Review(Protocol):
+class ReviewView(Protocol):
     """What the guards look at: whether a highlight is still shown."""
 
     @property
     def finished(self) -> bool: ...
 
 
-def _finished(review: Review) -> str | None:
+def _finished(review: ReviewView) -> str | None:
     return "The review is finished: q leaves" if review.finished else None
 
 

@@ -1,8 +1,14 @@
-"""The main screen: tag tree on the left, the chosen document on the right; owns the reading state."""
+"""The main screen: the tree on the left, the reader on the right; it owns the library and the open document.
+
+What is not about arranging the screen lives elsewhere: the actions' declarations in `tui/commands/`,
+the review state in `review/reader_state.py`, copying and opening in `screens/sharing.py`, the
+favorites-only view in `widgets/reader.py`.
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -349,3 +355,9 @@ class MainScreen(GuardedScreen[None]):
 
         if self.library is not None:
             self.app.push_screen(ProblemsScreen(self.library))
+
+
+if TYPE_CHECKING:  # mypy checks here that the screen is what its commands' guards look at
+    from hltui.tui.commands.library import LibraryView
+
+    _GUARDS_SEE: type[LibraryView] = MainScreen

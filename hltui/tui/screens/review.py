@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -180,7 +181,7 @@ class ReviewScreen(GuardedScreen[None]):
     def action_copy(self) -> None:
         """Copy the highlight's text (OSC 52, tmux and the native clipboard)."""
         if (current := self.current) is not None:
-            copy_text(self, current[1].text, "highlight")
+            copy_text(self, current[1].text, "highlight", brief=True)  # the card stays in view
 
     def action_leave(self) -> None:
         """Leave the review; every rating made so far is kept."""
@@ -208,3 +209,9 @@ def _notes(highlight: Highlight, own_note: str | None) -> RenderableType:
     if own_note:
         parts.append(Text("Your note: ", style="bold").append(Text(strip_control(own_note), style="")))
     return Group(*parts)
+
+
+if TYPE_CHECKING:  # mypy checks here that the screen is what its commands' guards look at
+    from hltui.tui.commands.review import ReviewView
+
+    _GUARDS_SEE: type[ReviewView] = ReviewScreen

@@ -85,6 +85,10 @@ class SearchScreen(ModalScreen[ListOutcome]):
         """What the review of the listed highlights is called."""
         raise NotImplementedError
 
+    def action_toggle_scope(self) -> None:
+        """ctrl+t: limit what is listed, as each list understands it."""
+        raise NotImplementedError
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 

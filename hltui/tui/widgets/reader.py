@@ -40,11 +40,9 @@ class Reader(Vertical):
             return None
         return document.highlights[index]
 
-    def show(self, document: Document | None, cursor: int | None = None) -> None:
-        """Show a document (all of it, or its favorites), the cursor on the highlight at `cursor` in the document."""
+    def show(self, document: Document | None) -> None:
+        """Show a document (all of it, or its favorites), the cursor on the pane's `requested_cursor` highlight."""
         pane = self.query_one(DetailPane)
-        if cursor is not None:
-            pane.requested_cursor = cursor
         self.document = document
         self._shown, pane.subset = None, None
         if document is not None and self.favorites_only:
