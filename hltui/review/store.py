@@ -15,6 +15,7 @@ from fsrs import Card, Rating, Scheduler
 
 from hltui.review import calendar_days
 from hltui.review.database import default_path, open_database
+from hltui.review.scheduling import highlight_scheduler, next_intervals
 
 WEIGHT_LIMIT = 3
 # Old actions are forgotten: nobody undoes their way back through a year of reviews.
@@ -36,7 +37,7 @@ class ReviewStore:
 
     def __init__(self, path: Path | None = None, scheduler: Scheduler | None = None) -> None:
         self.path = path if path is not None else default_path()
-        self.scheduler = scheduler if scheduler is not None else Scheduler()
+        self.scheduler = scheduler if scheduler is not None else highlight_scheduler()
         self._connection, self.notice = open_database(self.path)
         self._write_lock = threading.RLock()
 
@@ -96,6 +97,12 @@ class ReviewStore:
                 (stable_id, int(grade), reviewed_at.timestamp(), row["card"] if row else None),
             )
             self._log(connection, "rating", "cards", stable_id, row, review.lastrowid)
+
+    def next_intervals(self, stable_id: str, now: datetime | None = None) -> dict[int, timedelta]:
+        """How far out each rating (1 .. 4) would schedule this highlight if rated now."""
+        moment = calendar_days.clock(now)
+        card = self.card(stable_id) or Card(card_id=_card_number(stable_id), due=moment)
+        return next_intervals(self.scheduler, card, moment)
 
     def card(self, stable_id: str) -> Card | None:
         """The highlight's FSRS card, or None before its first rating."""

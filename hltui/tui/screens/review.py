@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -15,6 +15,7 @@ from textual.widgets import Header, Static
 from hltui.display import one_line, strip_control
 from hltui.model import Document, Highlight
 from hltui.review.ids import document_id, highlight_id
+from hltui.review.scheduling import RATING_NAMES, interval_text
 from hltui.review.store import ReviewStore
 from hltui.tui.commands import REVIEW_COMMANDS, bindings, guards
 from hltui.tui.screens.guarded import GuardedScreen
@@ -46,6 +47,7 @@ class ReviewScreen(GuardedScreen[None]):
             yield Static(id="review-progress")
             yield Static(id="review-source")
             yield Static(id="review-text")
+            yield Static(id="review-intervals")
             yield Static(id="review-notes")
         yield FittingFooter()
 
@@ -69,6 +71,7 @@ class ReviewScreen(GuardedScreen[None]):
             progress.update(Text(f"{self.review_title} finished: {self.rated} rated of {len(self.pairs)}"))
             self.query_one("#review-source", Static).update(self._what_is_next())
             self.query_one("#review-text", Static).display = False  # its accent border would frame nothing
+            self.query_one("#review-intervals", Static).update("")
             self.query_one("#review-notes", Static).update("")
             self.refresh_bindings()
             return
@@ -78,6 +81,7 @@ class ReviewScreen(GuardedScreen[None]):
         shown_text = self.query_one("#review-text", Static)
         shown_text.display = True
         shown_text.update(markdown(highlight.text))
+        self.query_one("#review-intervals", Static).update(_intervals(self.store.next_intervals(stable_id)))
         self.query_one("#review-notes", Static).update(_notes(highlight, self.store.note(stable_id)))
         self.refresh_bindings()
 
@@ -199,6 +203,18 @@ def _source(document: Document, highlight: Highlight, favorite: bool) -> Text:
         text.append("\n" + " · ".join(details), style="dim")
     if favorite:
         text.append("  ★ favorite", style="bold")
+    return text
+
+
+def _intervals(intervals: dict[int, timedelta]) -> Text:
+    """`1 Again 1d · 2 Hard 1d · 3 Good 2d · 4 Easy 8d`: what each rating key would schedule."""
+    text = Text()
+    for rating, interval in intervals.items():
+        if text:
+            text.append(" · ", style="dim")
+        text.append(f"{rating} ", style="bold")
+        text.append(f"{RATING_NAMES[rating]} ")
+        text.append(interval_text(interval), style="dim")
     return text
 
 
