@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hltui.library import Library
 from hltui.model import Document, Highlight
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.reader_state import THEMED_REVIEW_SIZE, ReaderReviews, every_highlight
@@ -54,6 +55,6 @@ def test_a_repaired_database_is_reported_once(tmp_path: Path) -> None:
     path.write_bytes(b"not a database at all" * 100)
     notices: list[str] = []
     reviews = ReaderReviews(notices.append, path=path)
-    assert reviews.daily([WALDEN, EMERSON], 5, {}) != []
+    assert reviews.daily(Library(tmp_path, (WALDEN, EMERSON)), 5).pairs != ()
     reviews.store.favorites()
     assert len(notices) == 1 and "could not be read" in notices[0]

@@ -7,10 +7,15 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 
+def current_moment() -> datetime:
+    """The current moment in UTC: the one place review code reads the clock (tests move it here)."""
+    return datetime.now(UTC)
+
+
 def clock(now: datetime | None) -> datetime:
     """The moment as an aware UTC datetime (a naive one is taken as UTC); the current time for None."""
     if now is None:
-        return datetime.now(UTC)
+        return current_moment()
     if now.tzinfo is None:
         return now.replace(tzinfo=UTC)
     return now.astimezone(UTC)
@@ -21,6 +26,11 @@ def zone_of(now: datetime | None) -> tzinfo:
     if now is not None and now.tzinfo is not None:
         return now.tzinfo
     return datetime.now().astimezone().tzinfo or UTC
+
+
+def today(moment: datetime | None = None) -> date:
+    """The calendar day of the moment (now by default), where the reader is."""
+    return clock(moment).astimezone(zone_of(moment)).date()
 
 
 def day_start(day: date, zone: tzinfo) -> float:

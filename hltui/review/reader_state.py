@@ -7,7 +7,7 @@ scheduler and the selections are imported only when first used: the first paint 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,9 @@ from hltui.model import Document, Highlight
 from hltui.review.database import default_path
 
 if TYPE_CHECKING:
+    from hltui.library import Library
     from hltui.review.store import ReviewStore
+    from hltui.review.todays_set import TodaysSet
 
 # A review of a tag, a document, search results or the favorites shows at most this many.
 THEMED_REVIEW_SIZE = 50
@@ -80,11 +82,17 @@ class ReaderReviews:
         """A review ended: read the notes again now (stars are read from the database each time they are asked for)."""
         self._own_notes = self.store.notes()
 
-    def daily(self, documents: Sequence[Document], count: int, modified: Mapping[str, float]) -> list[Pair]:
-        """Today's review: due highlights first, then new ones from many documents."""
-        from hltui.review.daily import daily_selection
+    def daily(self, library: Library, count: int) -> TodaysSet:
+        """Today's set for this library: due highlights first, then new ones; made once a day, then resumed."""
+        from hltui.review.todays_set import todays_set
 
-        return daily_selection(documents, self.store, count, modified=modified)
+        return todays_set(self.store, library.documents, library_key(library), count, library.modified)
+
+    def more_today(self, library: Library, count: int) -> TodaysSet:
+        """Today's set grown by `count` more, once the reader asked for more."""
+        from hltui.review.todays_set import more_for_today
+
+        return more_for_today(self.store, library.documents, library_key(library), count, library.modified)
 
     def themed(self, pairs: Iterable[Pair]) -> list[Pair]:
         """A review of these highlights (a tag's, a document's, search results), due ones first."""
@@ -96,6 +104,11 @@ class ReaderReviews:
         """Gathers every favorite highlight; the stars are read now, the highlights when it is called."""
         starred, holding = self.starred(), self.holds_starred()
         return lambda: favorite_highlights(documents, starred, holding)
+
+
+def library_key(library: Library) -> str:
+    """What tells one library's review sets from another's: its folder, as an absolute path."""
+    return str(library.root.resolve())
 
 
 def every_highlight(documents: Iterable[Document]) -> Iterator[Pair]:

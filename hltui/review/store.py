@@ -273,6 +273,38 @@ class ReviewStore:
             connection.execute("DELETE FROM actions WHERE id = ?", (action["id"],))
             return str(action["kind"])
 
+    # The day's review: one set per library and day, kept so that it is resumed, not drawn again
+
+    def daily_set(self, library: str, day: str) -> list[tuple[str, str, bool]]:
+        """The day's set for the library, in order: (highlight id, document id, done)."""
+        rows = self._connection.execute(
+            "SELECT hid, document_id, done FROM daily_sets WHERE library = ? AND day = ? ORDER BY position",
+            (library, day),
+        )
+        return [(row["hid"], row["document_id"], bool(row["done"])) for row in rows]
+
+    def extend_daily_set(self, library: str, day: str, entries: Iterable[tuple[str, str]]) -> None:
+        """Add (highlight id, document id) entries to the end of the day's set (a new set, or more for today)."""
+        with self._writing() as connection:
+            row = connection.execute(
+                "SELECT coalesce(max(position), -1) FROM daily_sets WHERE library = ? AND day = ?", (library, day)
+            ).fetchone()
+            first = int(row[0]) + 1
+            connection.executemany(
+                "INSERT INTO daily_sets (library, day, position, hid, document_id) VALUES (?, ?, ?, ?, ?)",
+                [(library, day, first + offset, hid, owner) for offset, (hid, owner) in enumerate(entries)],
+            )
+            # Sets of other days are history nobody resumes.
+            connection.execute("DELETE FROM daily_sets WHERE library = ? AND day < ?", (library, day))
+
+    def mark_daily(self, library: str, day: str, stable_id: str, done: bool) -> None:
+        """Mark a highlight of the day's set as dealt with (rated, set aside, skipped) or not (undone)."""
+        with self._writing() as connection:
+            connection.execute(
+                "UPDATE daily_sets SET done = ? WHERE library = ? AND day = ? AND hid = ?",
+                (int(done), library, day, stable_id),
+            )
+
     # Statistics
 
     def reviews_per_day(self, days: int = 30, now: datetime | None = None) -> list[tuple[date, int]]:

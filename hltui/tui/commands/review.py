@@ -12,10 +12,18 @@ class ReviewView(Protocol):
 
     @property
     def finished(self) -> bool: ...
+    @property
+    def is_daily(self) -> bool: ...
 
 
 def _finished(review: ReviewView) -> str | None:
     return "The review is finished: q leaves" if review.finished else None
+
+
+def _not_done_for_today(review: ReviewView) -> str | None:
+    if not review.is_daily:
+        return "Only the daily review has more for today"
+    return None if review.finished else "Finish today's set first"
 
 
 def _on_a_card(identifier: str, keys: str, action: str, label: str, help: str, *, show: bool = True) -> Command:
@@ -37,5 +45,14 @@ REVIEW_COMMANDS = (
     Command("review.undo", "u", "undo", "Undo", "Undo the last rating, favorite, discard or note"),
     _on_a_card("review.open", "o", "open_url", "Open", "Open the source in the browser", show=False),
     _on_a_card("review.copy", "c", "copy", "Copy", "Copy the highlight's text", show=False),
+    Command(
+        id="review.more_today",
+        keys="m",
+        action="more",
+        label="More",
+        help="Review more today, after the day's set",
+        show=False,
+        guard=_not_done_for_today,
+    ),
     Command("review.leave", "q,escape", "leave", "Leave", "Leave the review (ratings are kept)"),
 )

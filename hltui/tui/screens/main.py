@@ -35,6 +35,9 @@ from hltui.tui.widgets.fitting_footer import FittingFooter
 from hltui.tui.widgets.reader import Reader
 from hltui.tui.widgets.tag_tree import TagTree, TreeOrder
 
+if TYPE_CHECKING:
+    from hltui.review.todays_set import TodaysSet
+
 EMPTY_LIBRARY = (
     "No highlight documents were found in {path}.\n\n"
     "hltui reads the Markdown files that Readwise exports to Obsidian or Logseq (.md, .markdown, .txt).\n"
@@ -306,10 +309,10 @@ class MainScreen(GuardedScreen[None]):
         self.post_message(self.ReloadRequested())
 
     def action_daily_review(self) -> None:
-        """Start today's review: due highlights first, then new ones from many documents."""
+        """Start today's review, or resume it: due highlights first, then new ones from many documents."""
         if self.library is not None:
-            pairs = self.reviews.daily(self.library.documents, self.daily_count, self.library.modified)
-            self._start_review(pairs, "Daily review")
+            todays = self.reviews.daily(self.library, self.daily_count)
+            self._start_review(list(todays.pairs), "Daily review", todays)
 
     def action_review_here(self) -> None:
         """Review the highlights of the tag (group) or document under the tree's cursor."""
@@ -324,17 +327,21 @@ class MainScreen(GuardedScreen[None]):
             return
         self._start_review(self.reviews.themed(every_highlight(documents)), title)
 
-    def _start_review(self, pairs: list[tuple[Document, int]], title: str) -> None:
+    def _start_review(self, pairs: list[tuple[Document, int]], title: str, todays: TodaysSet | None = None) -> None:
         from hltui.tui.screens.review import ReviewScreen
 
         if not pairs:
             self.notify("Nothing to review here: no highlights, or all of them discarded", severity="warning")
             return
-        review = ReviewScreen(pairs, self.reviews.store, one_line(title))
-        self.app.push_screen(review, lambda _: self._after_review())
+        review = ReviewScreen(pairs, self.reviews.store, one_line(title), todays)
+        self.app.push_screen(review, self._after_review)
 
-    def _after_review(self) -> None:
-        """Favorites and notes set in the review join the tree and the cards."""
+    def _after_review(self, more: bool | None) -> None:
+        """Favorites and notes set in the review join the tree and the cards; `m` asked for more of today's."""
+        if more and self.library is not None:
+            todays = self.reviews.more_today(self.library, self.daily_count)
+            self._start_review(list(todays.pairs), "Daily review", todays)
+            return
         self.reviews.reviewed()
         self._fill_tree()
         reader = self.query_one(Reader)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from hltui.display import one_line, strip_control
+from hltui.display import counted, one_line, strip_control
 from hltui.model import Document, Highlight
+from hltui.review import calendar_days
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.scheduling import RATING_NAMES, interval_text
 from hltui.review.store import ReviewStore
+from hltui.review.todays_set import TodaysSet
 from hltui.tui.commands import REVIEW_COMMANDS, bindings, guards
 from hltui.tui.screens.guarded import GuardedScreen
 from hltui.tui.screens.sharing import copy_text, open_url
@@ -26,18 +28,22 @@ from hltui.tui.widgets.highlight_markdown import markdown
 Pair = tuple[Document, int]
 
 
-class ReviewScreen(GuardedScreen[None]):
+class ReviewScreen(GuardedScreen[bool]):
     """Shows each chosen highlight large, with its source and notes; keys rate, keep or set it aside."""
 
     BINDINGS = bindings(REVIEW_COMMANDS)
     GUARDS = guards(REVIEW_COMMANDS)
 
-    def __init__(self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review") -> None:
+    def __init__(
+        self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review", todays: TodaysSet | None = None
+    ) -> None:
         super().__init__()
         self.pairs = list(pairs)
         self.store = store
         self.review_title = title
-        self.position = 0
+        # The day's set, when this is the daily review: resumed after what was already dealt with.
+        self.todays = todays
+        self.position = todays.done if todays is not None else 0
         self.rated = 0
         self._went_from: list[int] = []  # positions left by a rating or a discard, for undo
 
@@ -68,8 +74,12 @@ class ReviewScreen(GuardedScreen[None]):
         current = self.current
         progress = self.query_one("#review-progress", Static)
         if current is None:
-            progress.update(Text(f"{self.review_title} finished: {self.rated} rated of {len(self.pairs)}"))
-            self.query_one("#review-source", Static).update(self._what_is_next())
+            if self.todays is not None:
+                progress.update(Text(f"Done for today: all {counted(len(self.pairs), 'highlight')} of the day's set"))
+                self.query_one("#review-source", Static).update(self._done_for_today())
+            else:
+                progress.update(Text(f"{self.review_title} finished: {self.rated} rated of {len(self.pairs)}"))
+                self.query_one("#review-source", Static).update(self._what_is_next())
             self.query_one("#review-text", Static).display = False  # its accent border would frame nothing
             self.query_one("#review-intervals", Static).update("")
             self.query_one("#review-notes", Static).update("")
@@ -86,13 +96,26 @@ class ReviewScreen(GuardedScreen[None]):
         self.refresh_bindings()
 
     def _what_is_next(self) -> Text:
-        now = datetime.now(UTC)
+        now = calendar_days.current_moment()
         due, following = self.store.due_count(now), self.store.next_due(now)
         text = Text(f"{due} due now. ")
         if following is not None:
             text.append(f"Next due {following.astimezone().strftime('%A %d %B, %H:%M')}. ")
         text.append("q leaves.", style="dim")
         return text
+
+    def _done_for_today(self) -> Text:
+        now = calendar_days.current_moment()
+        tomorrow = datetime.combine(calendar_days.today() + timedelta(days=2), time()).astimezone()
+        streak, due = self.store.streak(now), self.store.due_count(tomorrow)
+        text = Text(f"Streak: {counted(streak, 'day')}. {counted(due, 'highlight')} due by tomorrow.\n")
+        text.append("m reviews more today · q leaves", style="dim")
+        return text
+
+    @property
+    def is_daily(self) -> bool:
+        """Whether this is the day's review (which can be extended by `m`)."""
+        return self.todays is not None
 
     @property
     def finished(self) -> bool:
@@ -107,11 +130,13 @@ class ReviewScreen(GuardedScreen[None]):
             return
         self.store.rate(current[2], rating, document_id=document_id(current[0]))
         self.rated += 1  # no toast: the progress line moving on says it was taken
+        self._mark_done(True)
         self._advance(remember=True)
 
     def action_skip(self) -> None:
         """Show the next highlight without rating this one."""
         if self.current is not None:
+            self._mark_done(True)  # seen: a resumed review starts after it
             self._advance(remember=False)
 
     def _advance(self, *, remember: bool) -> None:
@@ -135,6 +160,7 @@ class ReviewScreen(GuardedScreen[None]):
         if (current := self.current) is None:
             return
         self.store.discard(current[2])
+        self._mark_done(True)
         self.notify("Discarded: it will not come up in reviews again (u undoes)", timeout=2)
         self._advance(remember=True)
 
@@ -169,6 +195,7 @@ class ReviewScreen(GuardedScreen[None]):
         if undone in ("rating", "discard") and self._went_from:
             self.position = self._went_from.pop()
             self.rated -= undone == "rating"
+            self._mark_done(False)
         self.notify(f"Undid the {undone}", timeout=1.5)
         self._show()
 
@@ -187,9 +214,18 @@ class ReviewScreen(GuardedScreen[None]):
         if (current := self.current) is not None:
             copy_text(self, current[1].text, "highlight", brief=True)  # the card stays in view
 
+    def _mark_done(self, done: bool) -> None:
+        """In the day's review, record that the highlight at the current position was dealt with (or not)."""
+        if self.todays is not None and self.position < len(self.pairs):
+            self.todays.mark(self.store, self.pairs[self.position], done)
+
+    def action_more(self) -> None:
+        """After the day's set: ask for more highlights today."""
+        self.dismiss(True)
+
     def action_leave(self) -> None:
         """Leave the review; every rating made so far is kept."""
-        self.dismiss()
+        self.dismiss(False)
 
 
 def _source(document: Document, highlight: Highlight, favorite: bool) -> Text:
