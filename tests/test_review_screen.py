@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, fingerprint
-from pilot_helpers import pane_lines, plain_text, press_each, reading, reviewing, screen_lines, started
+from pilot_helpers import pane_lines, plain_text, press_each, reading, reviewing, screen_lines, screen_text, started
 from rich.console import Console
 from textual.widgets import Input, Sparkline, Static
 
 from hltui.cli import main
 from hltui.library import Group
 from hltui.review.store import ReviewStore
+from hltui.tui.screens.document_view import DocumentView
 from hltui.tui.screens.main import MainScreen
 from hltui.tui.screens.review import ReviewScreen
 from hltui.tui.screens.stats import StatsScreen
@@ -179,3 +180,33 @@ async def test_c_in_a_review_copies_the_card_and_says_so_briefly(library: Path) 
         assert app.clipboard == document.highlights[index].text
         [notice] = [notification for notification in app._notifications if "Copied" in notification.message]
         assert notice.message == "Copied highlight" and notice.timeout == 1.5
+
+
+async def test_help_in_a_review_lists_the_reviews_keys(library: Path) -> None:
+    async with reviewing(library, size=(100, 50)) as (app, pilot, _):
+        await press_each(pilot, "question_mark")
+        listed = screen_text(app.screen)
+        assert "Rate: again" in listed and "Show this document more often" in listed  # + and - at last
+        assert "Copy as a Markdown quote with its source" in listed
+        assert "Open the document's URL in the browser" not in listed  # the reader's keys are not this screen's
+
+
+async def test_c_capital_in_a_review_copies_the_card_as_a_quote(library: Path) -> None:
+    async with reviewing(library, size=(80, 24)) as (app, pilot, review):
+        document, index = review.pairs[0]
+        await press_each(pilot, "C")
+        first_line = document.highlights[index].text.splitlines()[0]
+        assert app.clipboard.startswith(f"> {first_line}") and f"\n— {document.author}" in app.clipboard
+
+
+async def test_enter_reads_the_card_in_its_document_and_escape_returns_to_it(library: Path) -> None:
+    async with reviewing(library, size=(100, 30)) as (app, pilot, review):
+        await press_each(pilot, "3")  # the second card, so returning to the first would show
+        document, index = review.pairs[1]
+        await press_each(pilot, "enter")
+        view = app.screen
+        assert isinstance(view, DocumentView)
+        pane = view.query_one(DetailPane)
+        assert pane.document is document and pane.cursor == index and view.focused is pane
+        await press_each(pilot, "j", "escape")
+        assert app.screen is review and review.position == 1

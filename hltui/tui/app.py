@@ -26,10 +26,7 @@ from hltui.tui.commands import LIBRARY_COMMANDS, palette_commands
 from hltui.tui.providers import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen, HelpSection
 from hltui.tui.screens.main import MainScreen
-from hltui.tui.screens.search import SearchScreen
 from hltui.tui.state import load_state, remember
-from hltui.tui.widgets.detail_pane import DetailPane
-from hltui.tui.widgets.tag_tree import TagTree
 
 # How long the load worker waits for the cached tree to be painted before it looks at the files.
 _FIRST_PAINT_WAIT = 1.0
@@ -193,13 +190,10 @@ class HltuiApp(App[None]):
         """Show every binding with what it does."""
         if isinstance(self.screen, HelpScreen):
             return
-        sections: list[HelpSection] = [
-            ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette"), Binding("tab", "", "Next pane")]),
-            ("Library", list(MainScreen.BINDINGS)),
-            ("Tree (left)", list(TagTree.BINDINGS)),
-            ("Document (right)", list(DetailPane.BINDINGS)),
-            ("Search and favorites lists", list(SearchScreen.BINDINGS)),
-        ]
+        # The keys of the screen help was asked on (a dialog's own keys are named in it: the library's then).
+        own: list[HelpSection] = getattr(self.screen, "HELP_SECTIONS", MainScreen.HELP_SECTIONS)
+        anywhere = [*self.BINDINGS, Binding("ctrl+p", "", "Command palette"), Binding("tab", "", "Next pane")]
+        sections: list[HelpSection] = [("Anywhere", anywhere), *own]
         self.push_screen(HelpScreen(sections, dict(self._keymap)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -45,6 +45,15 @@ REVIEW_COMMANDS = (
     Command("review.undo", "u", "undo", "Undo", "Undo the last rating, favorite, discard or note"),
     _on_a_card("review.open", "o", "open_url", "Open", "Open the source in the browser", show=False),
     _on_a_card("review.copy", "c", "copy", "Copy", "Copy the highlight's text", show=False),
+    _on_a_card("review.quote", "C", "copy_quote", "Quote", "Copy as a Markdown quote with its source", show=False),
+    _on_a_card(
+        "review.document",
+        "enter",
+        "show_in_document",
+        "Document",
+        "Read it in its document (Esc comes back)",
+        show=False,
+    ),
     Command(
         id="review.more_today",
         keys="m",

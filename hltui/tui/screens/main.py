@@ -8,7 +8,7 @@ favorites-only view in `widgets/reader.py`.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -27,7 +27,8 @@ from hltui.review.reader_state import ReaderReviews, every_highlight
 from hltui.search import LiveSearchIndex, SearchHit
 from hltui.tui.commands import LIBRARY_COMMANDS, bindings, guards
 from hltui.tui.screens.guarded import GuardedScreen
-from hltui.tui.screens.search import ListOutcome, ReviewThese
+from hltui.tui.screens.help import HelpSection
+from hltui.tui.screens.search import ListOutcome, ReviewThese, SearchScreen
 from hltui.tui.screens.sharing import copy_text, open_url
 from hltui.tui.tree_width import MIN_DOCUMENT_WIDTH, next_share
 from hltui.tui.widgets.detail_pane import DetailPane
@@ -59,6 +60,12 @@ class MainScreen(GuardedScreen[None]):
 
     BINDINGS = bindings(LIBRARY_COMMANDS)
     GUARDS = guards(LIBRARY_COMMANDS)
+    HELP_SECTIONS: ClassVar[list[HelpSection]] = [
+        ("Library", BINDINGS),
+        ("Tree (left)", TagTree.BINDINGS),
+        ("Document (right)", DetailPane.BINDINGS),
+        ("Search and favorites lists", SearchScreen.BINDINGS),
+    ]
 
     # always_update: a reload of an unchanged folder must still refresh (and not deep-compare libraries).
     library: reactive[Library | None] = reactive(None, init=False, always_update=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from hltui.display import counted, one_line, strip_control
+from hltui.export import quote_with_citation
 from hltui.model import Document, Highlight
 from hltui.review import calendar_days
 from hltui.review.ids import document_id, highlight_id
@@ -21,6 +22,7 @@ from hltui.review.store import ReviewStore
 from hltui.review.todays_set import TodaysSet
 from hltui.tui.commands import REVIEW_COMMANDS, bindings, guards
 from hltui.tui.screens.guarded import GuardedScreen
+from hltui.tui.screens.help import HelpSection
 from hltui.tui.screens.sharing import copy_text, open_url
 from hltui.tui.widgets.fitting_footer import FittingFooter
 from hltui.tui.widgets.highlight_markdown import markdown
@@ -33,6 +35,7 @@ class ReviewScreen(GuardedScreen[bool]):
 
     BINDINGS = bindings(REVIEW_COMMANDS)
     GUARDS = guards(REVIEW_COMMANDS)
+    HELP_SECTIONS: ClassVar[list[HelpSection]] = [("Review", BINDINGS)]
 
     def __init__(
         self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review", todays: TodaysSet | None = None
@@ -213,6 +216,22 @@ class ReviewScreen(GuardedScreen[bool]):
         """Copy the highlight's text (OSC 52, tmux and the native clipboard)."""
         if (current := self.current) is not None:
             copy_text(self, current[1].text, "highlight", brief=True)  # the card stays in view
+
+    def action_copy_quote(self) -> None:
+        """Copy the highlight as a Markdown quote with its citation."""
+        if (current := self.current) is not None:
+            copy_text(self, quote_with_citation(current[0], current[1]), "quote", brief=True)
+
+    def action_show_in_document(self) -> None:
+        """Show the highlight in its document; Escape there comes back to this card."""
+        from hltui.tui.screens.document_view import DocumentView
+
+        if self.current is not None:
+            document, index = self.pairs[self.position]
+            self.app.push_screen(DocumentView(document, index, self._own_note))
+
+    def _own_note(self, document: Document, highlight: Highlight) -> str | None:
+        return self.store.note(highlight_id(document, highlight))
 
     def _mark_done(self, done: bool) -> None:
         """In the day's review, record that the highlight at the current position was dealt with (or not)."""
