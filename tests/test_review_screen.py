@@ -210,3 +210,19 @@ async def test_enter_reads_the_card_in_its_document_and_escape_returns_to_it(lib
         assert pane.document is document and pane.cursor == index and view.focused is pane
         await press_each(pilot, "j", "escape")
         assert app.screen is review and review.position == 1
+
+
+async def test_undo_says_what_it_undid_and_stays_within_the_review(library: Path) -> None:
+    async with reviewing(library, size=(100, 30)) as (app, pilot, review):
+        await press_each(pilot, "plus", "f", "q")  # a weight and a star, then leave
+    async with reviewing(library, size=(100, 30)) as (app, pilot, review):
+        await press_each(pilot, "u")  # nothing of this review yet: the earlier changes stay
+        messages = [notification.message for notification in app._notifications]
+        assert "Nothing to undo in this review" in messages
+        store = review.store
+        assert store.weights() and store.favorites()
+        await press_each(pilot, "f", "u")
+        undid = [message for message in (n.message for n in app._notifications) if message.startswith("Undid")]
+        assert (
+            undid and undid[-1].startswith("Undid: star on “") and undid[-1].endswith(f"({review.pairs[0][0].title})")
+        )

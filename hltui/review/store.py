@@ -254,11 +254,16 @@ class ReviewStore:
 
     # Undo
 
-    def undo(self) -> str | None:
-        """Undo the last action of any kind, restoring the prior state; says which kind, or None."""
+    def last_action(self) -> tuple[int, str, str] | None:
+        """The last undoable action as (its number, its kind, the highlight or document it changed), if any."""
+        row = self._connection.execute("SELECT id, kind, key FROM actions ORDER BY id DESC LIMIT 1").fetchone()
+        return (int(row["id"]), str(row["kind"]), str(row["key"])) if row else None
+
+    def undo(self, after: int = 0) -> str | None:
+        """Undo the last action, numbered above `after`, restoring the prior state; says which kind, or None."""
         with self._writing() as connection:
             action = connection.execute("SELECT * FROM actions ORDER BY id DESC LIMIT 1").fetchone()
-            if action is None:
+            if action is None or action["id"] <= after:
                 return None
             key_column, columns = _UNDOABLE[action["target"]]
             connection.execute(f"DELETE FROM {action['target']} WHERE {key_column} = ?", (action["key"],))

@@ -42,7 +42,7 @@ REVIEW_COMMANDS = (
     _on_a_card("review.note", "n", "edit_note", "Note", "Add or edit your own note"),
     _on_a_card("review.more", "plus", "weight(1)", "More", "Show this document more often", show=False),
     _on_a_card("review.less", "minus", "weight(-1)", "Less", "Show this document less often", show=False),
-    Command("review.undo", "u", "undo", "Undo", "Undo the last rating, favorite, discard or note"),
+    Command("review.undo", "u", "undo", "Undo", "Undo this review's last rating, star, discard, note or weight"),
     _on_a_card("review.open", "o", "open_url", "Open", "Open the source in the browser", show=False),
     _on_a_card("review.copy", "c", "copy", "Copy", "Copy the highlight's text", show=False),
     _on_a_card("review.quote", "C", "copy_quote", "Quote", "Copy as a Markdown quote with its source", show=False),

@@ -62,6 +62,9 @@ class ReviewScreen(GuardedScreen[bool]):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.review_title)
+        # Undo reaches back to this review's first change, never into an earlier session's.
+        last = self.store.last_action()
+        self._first_action_after = last[0] if last else 0
         self._show()
 
     @property
@@ -190,16 +193,17 @@ class ReviewScreen(GuardedScreen[bool]):
         self.notify(f"This document's weight in daily reviews is now {weight:+d}", timeout=2)
 
     def action_undo(self) -> None:
-        """Undo the last rating, favorite, discard, note or weight change."""
-        undone = self.store.undo()
-        if undone is None:
-            self.notify("Nothing to undo", severity="warning")
+        """Undo this review's last rating, star, discard, note or weight change, and say which."""
+        last = self.store.last_action()
+        undone = self.store.undo(after=self._first_action_after)
+        if undone is None or last is None:
+            self.notify("Nothing to undo in this review", severity="warning")
             return
         if undone in ("rating", "discard") and self._went_from:
             self.position = self._went_from.pop()
             self.rated -= undone == "rating"
             self._mark_done(False)
-        self.notify(f"Undid the {undone}", timeout=1.5)
+        self.notify(f"Undid: {undone_text(undone, last[2], self.pairs)}", timeout=3, markup=False)
         self._show()
 
     def action_open_url(self) -> None:
@@ -259,6 +263,23 @@ def _source(document: Document, highlight: Highlight, favorite: bool) -> Text:
     if favorite:
         text.append("  ★ favorite", style="bold")
     return text
+
+
+_UNDONE_WORDS = {"rating": "rating of", "favorite": "star on", "discard": "discard of", "note": "note on"}
+_SNIPPET = 40
+
+
+def undone_text(kind: str, key: str, pairs: Sequence[Pair]) -> str:
+    """`rating of “The soul becomes dyed…” (Meditations)`: what an undo took back, in the reader's words."""
+    for document, index in pairs:
+        highlight = document.highlights[index]
+        if kind == "weight" and document_id(document) == key:
+            return f"weight change of {one_line(document.title)}"
+        if highlight_id(document, highlight) == key:
+            text = " ".join(strip_control(highlight.text).split())
+            text = text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+            return f"{_UNDONE_WORDS.get(kind, kind)} “{text}” ({one_line(document.title)})"
+    return f"the last {kind}"
 
 
 def _intervals(intervals: dict[int, timedelta]) -> Text:
