@@ -36,6 +36,8 @@ class Config:
     watch: bool = True
     # How many highlights the daily review shows ([review] daily = 10).
     review_daily: int = 10
+    # How many highlights a review of a tag, a document or search results shows at most ([review] themed = 50).
+    review_themed: int = 50
     # The command `o` opens URLs with (browser = "cmd --flag"), before $BROWSER; run without a shell.
     browser: str | None = None
 
@@ -87,7 +89,8 @@ def _from_table(raw: dict[str, object], path: Path) -> Config:
         max_file_mb=table.megabytes("max_file_mb"),
         follow_symlinks=table.flag("follow_symlinks"),
         watch=table.flag("watch", default=True),
-        review_daily=table.daily_review(),
+        review_daily=table.review_size("daily", 10),
+        review_themed=table.review_size("themed", 50),
         browser=table.command("browser"),
     )
     if not table.wrong:
@@ -136,13 +139,13 @@ class _Table:
         self.wrong.append(key)
         return DEFAULT_MAX_FILE_MB
 
-    def daily_review(self) -> int:
+    def review_size(self, key: str, default: int) -> int:
         review = self.raw.get("review", {})
-        value = review.get("daily", 10) if isinstance(review, dict) else None
+        value = review.get(key, default) if isinstance(review, dict) else None
         if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
             return value
-        self.wrong.append("review.daily")
-        return 10
+        self.wrong.append(f"review.{key}")
+        return default
 
     def keymap(self) -> dict[str, str]:
         raw = self.raw.get("keymap", {})

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 from pilot_helpers import WIDE, reading, show, started
+from textual.widgets import Static
 
 from hltui.config import load_config
+from hltui.tui.screens.review import ReviewScreen
 
 
 async def test_keymap_from_config_remaps_a_binding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,3 +58,25 @@ async def test_broken_config_gives_a_message_and_defaults(tmp_path: Path, monkey
     async with reading(size=WIDE) as (app, _, screen):
         assert any("config file" in n.message for n in app._notifications)
         assert screen.library is not None and len(screen.library.documents) == 15
+
+
+def test_review_sizes_are_read_from_the_config_and_wrong_ones_named(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[review]\ndaily = 12\nthemed = 20\n", encoding="utf-8")
+    loaded = load_config(config)
+    assert (loaded.review_daily, loaded.review_themed, loaded.error) == (12, 20, None)
+    config.write_text('[review]\nthemed = "many"\n', encoding="utf-8")
+    wrong = load_config(config)
+    assert wrong.review_themed == 50 and wrong.error is not None and "review.themed" in wrong.error
+
+
+async def test_v_reviews_as_many_as_the_config_says_and_the_title_says_of_how_many(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[review]\nthemed = 5\n", encoding="utf-8")
+    async with started(SAMPLES, WIDE, config=load_config(config)) as (app, pilot):
+        await pilot.press("v")  # the tree's first entry: the Favorites group
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and len(review.pairs) == 5
+        progress = str(review.query_one("#review-progress", Static).content)
+        assert progress.startswith("1 / 5 · 5 of ") and int(progress.rsplit(" ", 1)[1]) > 5

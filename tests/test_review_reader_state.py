@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hltui.library import Library
@@ -16,6 +17,7 @@ WALDEN = Document(
         Highlight(f"Passage {number}.", tags=("favorite",) if number == 0 else ()) for number in range(60)
     ),
 )
+NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 EMERSON = Document("Self-Reliance", "emerson.md", highlights=(Highlight("Trust thyself."),))
 
 
@@ -46,8 +48,25 @@ def test_stars_and_notes_from_a_review_reach_the_reader(tmp_path: Path) -> None:
 def test_a_themed_review_is_capped_and_leaves_discarded_highlights_out(tmp_path: Path) -> None:
     reviews = ReaderReviews(path=tmp_path / "review.sqlite")
     reviews.store.discard(highlight_id(WALDEN, WALDEN.highlights[0]))
-    chosen = reviews.themed(every_highlight([WALDEN]))
-    assert len(chosen) == THEMED_REVIEW_SIZE and (WALDEN, 0) not in chosen
+    themed = reviews.themed(every_highlight([WALDEN]))
+    assert len(themed.pairs) == THEMED_REVIEW_SIZE and (WALDEN, 0) not in themed.pairs
+    assert themed.total == 59
+
+
+def test_a_themed_review_mixes_documents_the_same_way_all_day(tmp_path: Path) -> None:
+    """It replayed a tag in document order: one book's highlights, then the next's."""
+    reviews = ReaderReviews(path=tmp_path / "review.sqlite", themed_size=20)
+    books = [
+        WALDEN,
+        *(
+            Document(f"Book {n}", f"{n}.md", highlights=tuple(Highlight(f"Line {n}.{i}") for i in range(10)))
+            for n in range(3)
+        ),
+    ]
+    morning = reviews.themed(every_highlight(books), now=NOON)
+    titles = [document.title for document, _ in morning.pairs[:10]]
+    assert len(set(titles)) > 1 and morning.total == 90 and len(morning.pairs) == 20
+    assert reviews.themed(every_highlight(books), now=NOON + timedelta(hours=5)).pairs == morning.pairs
 
 
 def test_a_repaired_database_is_reported_once(tmp_path: Path) -> None:

@@ -8,11 +8,14 @@ scheduler and the selections are imported only when first used: the first paint 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hltui.library.favorites import StarredElsewhere, favorite_highlights
 from hltui.model import Document, Highlight
+from hltui.review import calendar_days
 from hltui.review.database import default_path
 
 if TYPE_CHECKING:
@@ -20,7 +23,8 @@ if TYPE_CHECKING:
     from hltui.review.store import ReviewStore
     from hltui.review.todays_set import TodaysSet
 
-# A review of a tag, a document, search results or the favorites shows at most this many.
+# A review of a tag, a document, search results or the favorites shows at most this many by default
+# (`[review] themed` in the config file).
 THEMED_REVIEW_SIZE = 50
 
 Pair = tuple[Document, int]
@@ -29,8 +33,14 @@ Pair = tuple[Document, int]
 class ReaderReviews:
     """The screens' one way to the review database: what is starred or noted, and what to review next."""
 
-    def __init__(self, on_notice: Callable[[str], None] = lambda notice: None, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        on_notice: Callable[[str], None] = lambda notice: None,
+        path: Path | None = None,
+        themed_size: int = THEMED_REVIEW_SIZE,
+    ) -> None:
         self._path = path
+        self.themed_size = themed_size
         self._store: ReviewStore | None = None
         self._own_notes: dict[str, str] | None = None  # read when a card first asks
         self._on_notice = on_notice
@@ -94,16 +104,30 @@ class ReaderReviews:
 
         return more_for_today(self.store, library.documents, library_key(library), count, library.modified)
 
-    def themed(self, pairs: Iterable[Pair]) -> list[Pair]:
-        """A review of these highlights (a tag's, a document's, search results), due ones first."""
+    def themed(self, pairs: Iterable[Pair], now: datetime | None = None) -> ThemedReview:
+        """A review of these highlights (a tag's, a document's, search results): due ones first, then mixed.
+
+        The rest is shuffled with the day as seed, so documents take turns and the same day gives the
+        same order; at most `themed_size` are shown, and the review says of how many.
+        """
         from hltui.review.daily import themed_selection
 
-        return themed_selection(list(pairs), self.store, count=THEMED_REVIEW_SIZE)
+        seed = calendar_days.today(now).toordinal()
+        every = themed_selection(list(pairs), self.store, seed=seed, now=now)
+        return ThemedReview(every[: self.themed_size], len(every))
 
     def favorites(self, documents: Sequence[Document]) -> Callable[[], Iterator[Pair]]:
         """Gathers every favorite highlight; the stars are read now, the highlights when it is called."""
         starred, holding = self.starred(), self.holds_starred()
         return lambda: favorite_highlights(documents, starred, holding)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemedReview:
+    """The highlights of a themed review, and how many there were before the cap."""
+
+    pairs: list[Pair]
+    total: int
 
 
 def library_key(library: Library) -> str:

@@ -66,7 +66,10 @@ class HltuiApp(App[None]):
         if self.config.error:
             self.notify(one_line(self.config.error), severity="warning", markup=False, timeout=8)
         main = MainScreen(
-            self.config.grouping, daily_count=self.config.review_daily, start_in_review=self.start_in_review
+            self.config.grouping,
+            daily_count=self.config.review_daily,
+            themed_count=self.config.review_themed,
+            start_in_review=self.start_in_review,
         )
         self.push_screen(main)
         self.load()

@@ -75,12 +75,15 @@ class MainScreen(GuardedScreen[None]):
     current_highlight: reactive[int | None] = reactive(None, init=False)
     is_loading: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, grouping: str = "tag", *, daily_count: int = 10, start_in_review: bool = False) -> None:
+    def __init__(
+        self, grouping: str = "tag", *, daily_count: int = 10, themed_count: int = 50, start_in_review: bool = False
+    ) -> None:
         super().__init__()
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
         self.chosen_group: Group | None = None
         self.search_index = LiveSearchIndex()
-        self.reviews = ReaderReviews(lambda notice: self.notify(one_line(notice), severity="warning", markup=False))
+        notify = lambda notice: self.notify(one_line(notice), severity="warning", markup=False)  # noqa: E731
+        self.reviews = ReaderReviews(notify, themed_size=themed_count)
         self._place_to_restore: Place | None = None
         self._library_is_final = False
         self.daily_count = daily_count
@@ -265,7 +268,8 @@ class MainScreen(GuardedScreen[None]):
         if isinstance(outcome, SearchHit):
             self.show_document(outcome.document, outcome.highlight_index)
         elif isinstance(outcome, ReviewThese):
-            self._start_review(self.reviews.themed(outcome.pairs), outcome.title)
+            themed = self.reviews.themed(outcome.pairs)
+            self._start_review(themed.pairs, outcome.title, out_of=themed.total)
 
     def action_toggle_favorites_only(self) -> None:
         """Show only the open document's favorite highlights, or all of them again."""
@@ -332,15 +336,18 @@ class MainScreen(GuardedScreen[None]):
         else:
             self.notify("Choose a tag or a document in the tree first", severity="warning")
             return
-        self._start_review(self.reviews.themed(every_highlight(documents)), title)
+        themed = self.reviews.themed(every_highlight(documents))
+        self._start_review(themed.pairs, title, out_of=themed.total)
 
-    def _start_review(self, pairs: list[tuple[Document, int]], title: str, todays: TodaysSet | None = None) -> None:
+    def _start_review(
+        self, pairs: list[tuple[Document, int]], title: str, todays: TodaysSet | None = None, out_of: int = 0
+    ) -> None:
         from hltui.tui.screens.review import ReviewScreen
 
         if not pairs:
             self.notify("Nothing to review here: no highlights, or all of them discarded", severity="warning")
             return
-        review = ReviewScreen(pairs, self.reviews.store, one_line(title), todays)
+        review = ReviewScreen(pairs, self.reviews.store, one_line(title), todays, out_of)
         self.app.push_screen(review, self._after_review)
 
     def _after_review(self, more: bool | None) -> None:

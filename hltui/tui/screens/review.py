@@ -38,7 +38,12 @@ class ReviewScreen(GuardedScreen[bool]):
     HELP_SECTIONS: ClassVar[list[HelpSection]] = [("Review", BINDINGS)]
 
     def __init__(
-        self, pairs: Sequence[Pair], store: ReviewStore, title: str = "Daily review", todays: TodaysSet | None = None
+        self,
+        pairs: Sequence[Pair],
+        store: ReviewStore,
+        title: str = "Daily review",
+        todays: TodaysSet | None = None,
+        out_of: int = 0,
     ) -> None:
         super().__init__()
         self.pairs = list(pairs)
@@ -46,6 +51,8 @@ class ReviewScreen(GuardedScreen[bool]):
         self.review_title = title
         # The day's set, when this is the daily review: resumed after what was already dealt with.
         self.todays = todays
+        # How many highlights the theme had when the cap (`[review] themed`) showed fewer.
+        self.out_of = out_of
         self.position = todays.done if todays is not None else 0
         self.rated = 0
         self._went_from: list[int] = []  # positions left by a rating or a discard, for undo
@@ -92,7 +99,8 @@ class ReviewScreen(GuardedScreen[bool]):
             self.refresh_bindings()
             return
         document, highlight, stable_id = current
-        progress.update(Text(f"{self.position + 1} / {len(self.pairs)}", style="dim"))
+        capped = f" · {len(self.pairs)} of {self.out_of}" if self.out_of > len(self.pairs) else ""
+        progress.update(Text(f"{self.position + 1} / {len(self.pairs)}{capped}", style="dim"))
         self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(stable_id)))
         shown_text = self.query_one("#review-text", Static)
         shown_text.display = True
