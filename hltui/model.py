@@ -10,6 +10,8 @@ from typing import overload
 
 CATEGORIES: tuple[str, ...] = ("books", "articles", "tweets", "podcasts", "supplementals")
 FAVORITE_TAG = "favorite"
+# A highlight is a favorite when tagged so, or with Readwise's `.favorite` action tag.
+FAVORITE_TAGS = frozenset({FAVORITE_TAG, ".favorite"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +31,8 @@ class Highlight:
 
     @property
     def is_favorite(self) -> bool:
-        """Whether the reader tagged this highlight `favorite`."""
-        return any(tag.casefold() == FAVORITE_TAG for tag in self.tags)
+        """Whether the export marks this highlight a favorite (a `favorite` or `.favorite` tag)."""
+        return any(tag.casefold() in FAVORITE_TAGS for tag in self.tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +62,9 @@ class Document:
 
     @property
     def is_favorite(self) -> bool:
-        """Whether the document or any of its highlights is a favorite."""
-        if any(tag.casefold() == FAVORITE_TAG for tag in self.tags):
-            return True
-        return self.digest.has_favorite
+        """Whether the document holds a favorite highlight. Favorite is said of highlights only: a
+        document's own `favorite` tag is a tag like any other."""
+        return self.digest.favorites > 0
 
     @property
     def note_count(self) -> int:
@@ -76,19 +77,24 @@ class HighlightDigest:
     """A summary of a document's highlights: their tags, favorites and notes."""
 
     tags: tuple[str, ...] = ()
-    has_favorite: bool = False
+    favorites: int = 0  # how many highlights the export marks favorite
     notes: int = 0
+
+    @property
+    def has_favorite(self) -> bool:
+        """Whether a highlight is marked favorite."""
+        return self.favorites > 0
 
     @classmethod
     def of(cls, highlights: Sequence[Highlight]) -> HighlightDigest:
         """The digest of loaded highlights; tags each once, in first-seen order."""
         tags: dict[str, None] = {}
-        notes = 0
+        notes = favorites = 0
         for highlight in highlights:
             tags.update(dict.fromkeys(highlight.tags))
             notes += highlight.note is not None and highlight.note != ""
-        favorite = any(tag.casefold() == FAVORITE_TAG for tag in tags)
-        return cls(tuple(tags), favorite, notes)
+            favorites += highlight.is_favorite
+        return cls(tuple(tags), favorites, notes)
 
 
 class StoredHighlights(Sequence[Highlight]):

@@ -28,11 +28,12 @@ def test_tags_nest_and_count_documents(tmp_path: Path) -> None:
     write(tmp_path, "b.md", title="B", tags="- Document Tags: [[topic]] [[favorite]]")
     write(tmp_path, "c.md", title="C")
     groups = {group.name: group for group in load_library(tmp_path).groups("tag")}
-    assert list(groups) == [FAVORITES, "other", "topic", UNTAGGED]
+    # A document's own `favorite` tag is a tag like any other; Favorites gathers favorite highlights (issue 15).
+    assert list(groups) == ["favorite", "other", "topic", UNTAGGED] and FAVORITES not in groups
     assert groups["topic"].count == 2
     assert [child.name for child in groups["topic"].children.values()] == ["sub"]
     assert [d.title for d in groups[UNTAGGED].documents] == ["C"]
-    assert [d.title for d in groups[FAVORITES].documents] == ["B"]
+    assert [d.title for d in groups["favorite"].documents] == ["B"]
 
 
 def test_highlight_tags_group_their_document(tmp_path: Path) -> None:

@@ -17,10 +17,11 @@ from hltui.tui.widgets.tag_tree import TagTree, fitted_label
 async def test_tree_groups_by_tag_with_counts_favorites_and_untagged() -> None:
     async with reading(size=WIDE) as (_, pilot, screen):
         labels = top_labels(screen)
-        assert labels[0] == "Favorites 8 · 176"
-        assert labels[-1] == "Untagged 3 · 13"
+        # Favorites counts favorite highlights (issue 15: it counted every highlight of 8 documents, while F listed 41)
+        assert labels[0] == "Favorites 7 · 41"
+        assert labels[-1] == "Untagged 4 · 19"  # a document whose only tags are favorite marks is untagged
         assert "stoicism 1 · 116" in labels and "philosophy 2 · 133" in labels
-        assert not any(label.startswith("favorite ") for label in labels)
+        assert "favorite 2 · 21" in labels  # two documents' own `favorite` tag: a tag like any other (issue 15)
         philosophy = next(
             n for n in screen.query_one(TagTree).root.children if tree_entry(screen, n) == "philosophy 2 · 133"
         )
@@ -43,7 +44,7 @@ async def test_long_titles_end_with_an_ellipsis_and_keep_their_count_at_the_edge
         [row] = [line for line in (await screen_lines(pilot)) if "The Autobiography" in line]
         tree_part = row[: screen.query_one(TagTree).outer_size.width - 1].rstrip()
         assert "…" in tree_part
-        assert tree_part.endswith(" 9")  # its 9 highlights, right-aligned against the border
+        assert tree_part.endswith(" 1")  # its 1 favorite highlight (in Favorites), right-aligned against the border
 
 
 @pytest.mark.parametrize("room", [3, 6, 9, 12, 20])
@@ -72,13 +73,13 @@ async def test_tree_vim_keys_h_g_and_capital_g() -> None:
         await pilot.press("l", "j")  # open Favorites, onto its first document
         assert tree.cursor_node is not None and isinstance(tree.cursor_node.data, Document)
         await pilot.press("h")  # back to the group
-        assert tree.cursor_node is not None and tree_entry(screen, tree.cursor_node) == "Favorites 8 · 176"
+        assert tree.cursor_node is not None and tree_entry(screen, tree.cursor_node) == "Favorites 7 · 41"
         await pilot.press("h")  # and close it
         assert not tree.cursor_node.is_expanded
         await pilot.press("G")
-        assert tree_entry(screen, tree.cursor_node) == "Untagged 3 · 13"
+        assert tree_entry(screen, tree.cursor_node) == "Untagged 4 · 19"
         await pilot.press("g")
-        assert tree_entry(screen, tree.cursor_node) == "Favorites 8 · 176"
+        assert tree_entry(screen, tree.cursor_node) == "Favorites 7 · 41"
 
 
 async def test_right_arrow_opens_a_group_as_l_does() -> None:

@@ -32,10 +32,10 @@ class Library:
         """Highlights over all documents."""
         return sum(len(document.highlights) for document in self.documents)
 
-    def groups(self, grouping: str, also_favorite: Callable[[Document], bool] | None = None) -> list[Group]:
+    def groups(self, grouping: str, favorite_count: Callable[[Document], int] | None = None) -> list[Group]:
         """Top-level groups for a grouping: tag, category, author or folder (see group_by_tag for the rest)."""
         if grouping == "tag":
-            return group_by_tag(self.documents, also_favorite)
+            return group_by_tag(self.documents, favorite_count)
         builders: dict[str, Callable[[Iterable[Document]], list[Group]]] = {
             "tag": group_by_tag,
             "category": group_by_category,

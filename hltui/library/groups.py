@@ -6,11 +6,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from hltui.model import FAVORITE_TAG, Document
+from hltui.model import FAVORITE_TAGS, Document
 
 GROUPINGS = ("tag", "category", "author", "folder")
 UNTAGGED = "Untagged"
 FAVORITES = "Favorites"
+FAVORITES_PATH = "favorites"
+# How many favorite highlights a document holds (the export's and those starred in a review).
+FavoriteCount = Callable[[Document], int]
 NO_AUTHOR = "Unknown author"
 NO_CATEGORY = "Uncategorised"
 SORT_ORDERS = ("title", "highlights", "recent")
@@ -24,6 +27,12 @@ class Group:
     path: str
     documents: list[Document] = field(default_factory=list)
     children: dict[str, Group] = field(default_factory=dict)
+    # Which of a document's highlights the group is about, counted: all of them, unless set (Favorites).
+    counted: Callable[[Document], int] | None = None
+
+    def highlight_count(self, document: Document) -> int:
+        """How many of the document's highlights belong to this group."""
+        return self.counted(document) if self.counted is not None else len(document.highlights)
 
     def all_documents(self) -> list[Document]:
         """Documents here and in every sub-group, each once."""
@@ -61,25 +70,42 @@ def _updated(document: Document) -> str:
     return document.updated or ""
 
 
-def group_by_tag(documents: Iterable[Document], also_favorite: Callable[[Document], bool] | None = None) -> list[Group]:
+def group_by_tag(documents: Iterable[Document], favorite_count: FavoriteCount | None = None) -> list[Group]:
     """Groups per tag (document and highlight tags), nested on `/`, plus Favorites and Untagged.
 
-    `also_favorite` adds documents marked favorite outside the exports (in a review).
+    Favorites holds the documents with a favorite highlight and counts those highlights only;
+    `favorite_count` also counts the ones starred in a review. A highlight's `favorite` tag makes
+    no tag group of its own; a document's `favorite` tag does, as any document tag.
     """
+    count = favorite_count or _exported_favorites
     roots: dict[str, Group] = {}
-    favorites = Group(FAVORITES, "favorites")
+    favorites = Group(FAVORITES, FAVORITES_PATH, counted=count)
     untagged = Group(UNTAGGED, "untagged")
     for document in documents:
-        tags = document_tags(document)
-        if document.is_favorite or (also_favorite is not None and also_favorite(document)):
+        tags = _browsing_tags(document)
+        if count(document):
             favorites.documents.append(document)
         if not tags:
             untagged.documents.append(document)
         for tag in tags:
-            if tag.casefold() != FAVORITE_TAG:  # the Favorites group already gathers these
-                _tag_group(roots, tag).documents.append(document)
+            _tag_group(roots, tag).documents.append(document)
     ordered = sorted(roots.values(), key=lambda group: group.name.casefold())
     return [group for group in (favorites, *ordered, untagged) if group.documents or group.children]
+
+
+def _exported_favorites(document: Document) -> int:
+    return document.digest.favorites
+
+
+def _browsing_tags(document: Document) -> list[str]:
+    """The tags a document is grouped under: its own, and its highlights' but for the favorite marks."""
+    seen: dict[str, str] = {}
+    for tag in document.tags:
+        seen.setdefault(tag.casefold(), tag)
+    for tag in document.digest.tags:
+        if tag.casefold() not in FAVORITE_TAGS:
+            seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
 
 
 def document_tags(document: Document) -> list[str]:

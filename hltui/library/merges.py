@@ -14,8 +14,8 @@ from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights, 
 from hltui.parsing.merge import merge_group, unique_highlights
 
 Sources = tuple[tuple[object, ...], ...]
-# What a merge gave: highlight count, tags, whether one is a favorite, how many carry a note.
-MergeOutcome = tuple[int, tuple[str, ...], bool, int]
+# What a merge gave: highlight count, tags, how many highlights are favorites, how many carry a note.
+MergeOutcome = tuple[int, tuple[str, ...], int, int]
 
 
 class MergeMemo:
@@ -45,12 +45,12 @@ class MergeMemo:
         if outcome is None:
             merged = merge_group(group)
             digest = merged.digest
-            outcome = (len(merged.highlights), digest.tags, digest.has_favorite, digest.notes)
+            outcome = (len(merged.highlights), digest.tags, digest.favorites, digest.notes)
             self.known[sources] = self.used[sources] = outcome
             return merged
         self.used[sources] = outcome
-        count, tags, favorite, notes = outcome
-        digest = HighlightDigest(tags, favorite, notes)
+        count, tags, favorites, notes = outcome
+        digest = HighlightDigest(tags, favorites, notes)
         lazy = StoredHighlights(count, digest, _MergedHighlights([document.highlights for document in group]))
         return merge_group(group, lazy)
 

@@ -127,7 +127,7 @@ def _document_weights(
     for document, owner in zip(documents, document_ids, strict=True):
         # The square root: a long book gives more highlights than a tweet, but does not drown the rest.
         weight = math.sqrt(len(document.highlights)) * 2.0 ** chosen_weights.get(owner, 0)
-        if owner in favorite_documents or (weight and document.is_favorite):
+        if owner in favorite_documents or (weight and document.is_favorite):  # holds a favorite highlight
             weight *= FAVORITE_BOOST
         changed = modified.get(document.source_path)
         if changed is not None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hltui.library.favorites import StarredElsewhere, favorite_highlights
+from hltui.library.favorites import StarredElsewhere, favorite_highlights, favorite_indexes
 from hltui.model import Document, Highlight
 from hltui.review import calendar_days
 from hltui.review.database import default_path
@@ -77,6 +77,25 @@ class ReaderReviews:
             return None
         documents = self.store.favorite_documents()
         return (lambda document: document_id(document) in documents) if documents else None
+
+    def favorite_count(self) -> Callable[[Document], int]:
+        """How many favorite highlights a document holds: the export's, and those starred in a review.
+
+        Only a document holding a starred highlight has its highlights read (once per call's lifetime).
+        """
+        starred, holding = self.starred(), self.holds_starred()
+        if starred is None or holding is None:
+            return lambda document: document.digest.favorites
+        counted: dict[int, int] = {}
+
+        def count(document: Document) -> int:
+            if not holding(document):
+                return document.digest.favorites
+            if id(document) not in counted:
+                counted[id(document)] = len(favorite_indexes(document, starred))
+            return counted[id(document)]
+
+        return count
 
     def own_note(self, document: Document, highlight: Highlight) -> str | None:
         """The note the reader wrote on this highlight in a review, if any."""

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from hltui.display import one_line
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
+from hltui.library.groups import FAVORITES_PATH
 from hltui.library.place import Place
 from hltui.links import highlight_links
 from hltui.model import Document, Highlight
@@ -160,7 +161,7 @@ class MainScreen(GuardedScreen[None]):
             return
         tree = self.query_one(TagTree)
         order = TreeOrder(self.document_order, dict(self.library.modified))
-        tree.show_groups(self.library.groups(self.grouping, self.reviews.holds_starred()), order)
+        tree.show_groups(self.library.groups(self.grouping, self.reviews.favorite_count()), order)
         if reveal and self.current_document is not None:
             tree.reveal(self.current_document)
 
@@ -336,7 +337,10 @@ class MainScreen(GuardedScreen[None]):
         else:
             self.notify("Choose a tag or a document in the tree first", severity="warning")
             return
-        themed = self.reviews.themed(every_highlight(documents))
+        # The Favorites group is about its favorite highlights, not every highlight of its documents.
+        is_favorites = isinstance(data, Group) and data.path == FAVORITES_PATH
+        pairs = self.reviews.favorites(documents)() if is_favorites else every_highlight(documents)
+        themed = self.reviews.themed(pairs)
         self._start_review(themed.pairs, title, out_of=themed.total)
 
     def _start_review(

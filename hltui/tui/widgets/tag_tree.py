@@ -156,7 +156,7 @@ class TagTree(Tree["Group | Document"]):
 
     def _add_group(self, parent: Node, group: Group) -> None:
         documents = group.all_documents()
-        highlights = sum(len(document.highlights) for document in documents)
+        highlights = sum(group.highlight_count(document) for document in documents)
         label = Text(" ".join(strip_control(group.name).split()), style="bold")
         node = parent.add(label, data=group, allow_expand=True)
         self._counts[node.id] = f"{len(documents)} · {highlights}"
@@ -170,7 +170,7 @@ class TagTree(Tree["Group | Document"]):
             self._add_group(node, child)
         for document in sort_documents(group.documents, self.tree_order.order, self.tree_order.modified):
             leaf = node.add_leaf(Text(" ".join(strip_control(document.title).split())), data=document)
-            self._counts[leaf.id] = str(len(document.highlights))
+            self._counts[leaf.id] = str(group.highlight_count(document))
 
     def entry_text(self, node: Node) -> str:
         """An entry as plain text, its name then its counts: `philosophy 2 · 31`, `Walden 12`."""
