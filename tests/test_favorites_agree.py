@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pilot_helpers import WIDE, press_each, reading, settle, top_labels
+from pilot_helpers import WIDE, pane_text, press_each, reading, settle, top_labels
 from textual.widgets import Static
 
 from hltui.tui.screens.favorites import FavoritesScreen
@@ -74,3 +74,23 @@ async def test_the_tree_f_star_and_v_report_the_same_favorites(tmp_path: Path) -
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert {(document.title, document.highlights[index].text) for document, index in review.pairs} == expected
+
+
+async def test_the_reader_stars_and_notes_a_highlight_shows_them_and_undoes_them(tmp_path: Path) -> None:
+    folder = tmp_path / "favorites"
+    shutil.copytree(FIXTURES, folder)
+    async with reading(folder, WIDE) as (app, pilot, screen):
+        assert screen.library is not None
+        [emerson] = [document for document in screen.library.documents if document.title == "Self-Reliance"]
+        screen.show_document(emerson, 1)
+        await press_each(pilot, "f")
+        assert top_labels(screen)[0] == "Favorites 2 · 3"  # Walden with two, and this one
+        assert "★ starred" in pane_text(screen)
+        await press_each(pilot, "N", *"reread in spring", "enter")
+        assert "Your note: reread in spring" in pane_text(screen)
+        await press_each(pilot, "u")  # the note goes
+        assert "Your note" not in pane_text(screen) and "★ starred" in pane_text(screen)
+        await press_each(pilot, "u")  # then the star
+        assert "★ starred" not in pane_text(screen) and top_labels(screen)[0] == "Favorites 1 · 2"
+        await press_each(pilot, "u")
+        assert "Nothing to undo here" in [notification.message for notification in app._notifications]

@@ -43,6 +43,8 @@ class ReaderReviews:
         self.themed_size = themed_size
         self._store: ReviewStore | None = None
         self._own_notes: dict[str, str] | None = None  # read when a card first asks
+        self._starred_ids: set[str] | None = None  # likewise
+        self._changes: list[int] = []  # the numbers of the store's actions made from the reader, for its undo
         self._on_notice = on_notice
 
     def exists(self) -> bool:
@@ -108,8 +110,55 @@ class ReaderReviews:
         return self._own_notes.get(highlight_id(document, highlight))
 
     def reviewed(self) -> None:
-        """A review ended: read the notes again now (stars are read from the database each time they are asked for)."""
-        self._own_notes = self.store.notes()
+        """A review ended, or the reader changed a star or a note: read them again when next asked for."""
+        self._own_notes = self._starred_ids = None
+
+    def is_starred(self, document: Document, highlight: Highlight) -> bool:
+        """Whether the reader starred this highlight (in a review or in the reader); read once, then kept."""
+        from hltui.review.ids import highlight_id
+
+        if self._starred_ids is None:
+            self._starred_ids = self.store.favorites() if self.exists() else set()
+        return bool(self._starred_ids) and highlight_id(document, highlight) in self._starred_ids
+
+    def toggle_star(self, document: Document, highlight: Highlight) -> bool:
+        """Star the highlight, or take its star away; True when it is now starred."""
+        from hltui.review.ids import document_id, highlight_id
+
+        stable_id = highlight_id(document, highlight)
+        starred = not self.store.is_favorite(stable_id)
+        before = self.store.last_action()
+        self.store.place({stable_id: document_id(document)})  # so the tree finds its document
+        self.store.set_favorite(stable_id, starred)
+        self._remember_change(before)
+        return starred
+
+    def set_own_note(self, document: Document, highlight: Highlight, note: str | None) -> None:
+        """Write (or, with None or blank, remove) the reader's own note on the highlight."""
+        from hltui.review.ids import document_id, highlight_id
+
+        stable_id = highlight_id(document, highlight)
+        before = self.store.last_action()
+        self.store.place({stable_id: document_id(document)})
+        self.store.set_note(stable_id, note if note and note.strip() else None)
+        self._remember_change(before)
+
+    def undo_own_change(self) -> str | None:
+        """Undo the last star or note made from the reader, if it is the store's last action; its kind, or None."""
+        last = self.store.last_action() if self._changes else None
+        if last is None or last[0] != self._changes[-1]:
+            return None  # nothing here, or a review changed something since: the review's own undo is for that
+        self._changes.pop()
+        undone = self.store.undo(after=last[0] - 1)
+        self.reviewed()
+        return undone
+
+    def _remember_change(self, before: tuple[int, str, str] | None) -> None:
+        """Keep the number of the action just made, for the reader's undo (a change that changed nothing made none)."""
+        last = self.store.last_action()
+        if last is not None and (before is None or last[0] > before[0]):
+            self._changes.append(last[0])
+        self.reviewed()
 
     def daily(self, library: Library, count: int) -> TodaysSet:
         """Today's set for this library: due highlights first, then new ones; made once a day, then resumed."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -29,6 +30,7 @@ from hltui.search import LiveSearchIndex, SearchHit
 from hltui.tui.commands import LIBRARY_COMMANDS, bindings, guards
 from hltui.tui.screens.guarded import GuardedScreen
 from hltui.tui.screens.help import HelpSection
+from hltui.tui.screens.note_dialog import NoteDialog
 from hltui.tui.screens.search import ListOutcome, ReviewThese, SearchScreen
 from hltui.tui.screens.sharing import copy_text, open_url
 from hltui.tui.tree_width import MIN_DOCUMENT_WIDTH, next_share
@@ -64,7 +66,7 @@ class MainScreen(GuardedScreen[None]):
     HELP_SECTIONS: ClassVar[list[HelpSection]] = [
         ("Library", BINDINGS),
         ("Tree (left)", TagTree.BINDINGS),
-        ("Document (right)", DetailPane.BINDINGS),
+        ("Document (right)", [*DetailPane.BINDINGS, *Reader.BINDINGS]),
         ("Search and favorites lists", SearchScreen.BINDINGS),
     ]
 
@@ -97,7 +99,8 @@ class MainScreen(GuardedScreen[None]):
         yield Header()
         with Horizontal(id="body"):
             yield TagTree(id="sidebar")
-            yield Reader(self.reviews, id="reader")
+            ask_note = lambda note, keep: self.app.push_screen(NoteDialog(note), keep)  # noqa: E731
+            yield Reader(self.reviews, ask_note, id="reader")
         yield ProgressBar(id="loading", show_eta=False)
         yield FittingFooter()
 
@@ -173,12 +176,16 @@ class MainScreen(GuardedScreen[None]):
 
     # Tree and pane messages ---------------------------------------------------------------
 
-    def on_tag_tree_document_chosen(self, message: TagTree.DocumentChosen) -> None:
+    @on(TagTree.DocumentChosen)
+    @on(TagTree.DocumentOpened)
+    def _follow_tree(self, message: TagTree.DocumentChosen | TagTree.DocumentOpened) -> None:
+        """The tree's cursor is on a document: show it; Enter on it also moves to the document."""
         self.current_document = message.document
+        if isinstance(message, TagTree.DocumentOpened):
+            self.query_one(DetailPane).focus()
 
-    def on_tag_tree_document_opened(self, message: TagTree.DocumentOpened) -> None:
-        self.current_document = message.document
-        self.query_one(DetailPane).focus()
+    def on_reader_marks_changed(self) -> None:
+        self._fill_tree()  # the Favorites group and its counts follow the stars
 
     def on_tag_tree_group_chosen(self, message: TagTree.GroupChosen) -> None:
         self.chosen_group = message.group
@@ -361,11 +368,7 @@ class MainScreen(GuardedScreen[None]):
             self._start_review(list(todays.pairs), "Daily review", todays)
             return
         self.reviews.reviewed()
-        self._fill_tree()
-        reader = self.query_one(Reader)
-        if reader.favorites_only:  # a highlight starred or unstarred in the review joins or leaves the list
-            reader.reshow()
-        self.query_one(DetailPane).redraw_cards()
+        self.query_one(Reader).marks_changed()
 
     def action_show_stats(self) -> None:
         """Due today, the streak, reviews per day and the library's highlights per category and tag."""

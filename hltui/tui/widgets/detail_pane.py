@@ -80,6 +80,8 @@ class DetailPane(ScrollView, can_focus=True):
         """How many times a highlight was laid out: about a screenful per move, whatever the length."""
         self.own_note: Callable[[Document, Highlight], str | None] | None = None
         """The reader's own note on a highlight (kept by reviews), asked for each card laid out."""
+        self.starred: Callable[[Document, Highlight], bool] | None = None
+        """Whether the reader starred a highlight (in a review or here), asked for each card laid out."""
         self._width = 0  # the width the header and blocks are laid out at
         self._header: list[Strip] = []
         self._heights = BlockHeights(0, FIRST_ESTIMATE)
@@ -204,7 +206,8 @@ class DetailPane(ScrollView, can_focus=True):
         strips.append(Strip.blank(width))
         card_start = len(strips)
         own_note = self.own_note(self.document, highlight) if self.own_note and self.document else None
-        strips.extend(card_strips(console, highlight, width, look, own_note))
+        starred = bool(self.starred and self.document and self.starred(self.document, highlight))
+        strips.extend(card_strips(console, highlight, width, look, own_note, starred))
         return strips, card_start
 
     def redraw_cards(self) -> None:

@@ -29,9 +29,9 @@ class CardLook:
     rule: Style = Style(dim=True)
 
 
-def highlight_details(highlight: Highlight) -> Text:
-    """`Location 12 · #tag #other · 14 Dec 2022` in one dim line."""
-    parts: list[str] = []
+def highlight_details(highlight: Highlight, starred: bool = False) -> Text:
+    """`★ starred · Location 12 · #tag #other · 14 Dec 2022` in one dim line."""
+    parts: list[str] = ["★ starred"] if starred else []
     if highlight.location:
         parts.append(strip_control(highlight.location))
     if highlight.tags:
@@ -43,15 +43,15 @@ def highlight_details(highlight: Highlight) -> Text:
     return Text(" · ".join(parts), style="dim")
 
 
-def card_body(highlight: Highlight, own_note: str | None = None) -> RenderableType:
-    """The highlight's Markdown, its note, the reader's own note (from reviews) and its details line."""
+def card_body(highlight: Highlight, own_note: str | None = None, starred: bool = False) -> RenderableType:
+    """The highlight's Markdown, its note, the reader's own note and its details line (a star of the reader's)."""
     pieces: list[RenderableType] = [markdown(highlight.text)]
     for label, text in (("Note: ", highlight.note), ("Your note: ", own_note)):
         if text:
             note = Text(label, style="bold")
             note.append(strip_control(text))
             pieces.append(note)
-    details = highlight_details(highlight)
+    details = highlight_details(highlight, starred)
     if details:
         pieces.append(details)
     return RenderGroup(*pieces)
@@ -64,7 +64,12 @@ def render_strips(console: Console, renderable: RenderableType, width: int) -> l
 
 
 def card_strips(
-    console: Console, highlight: Highlight, width: int, look: CardLook, own_note: str | None = None
+    console: Console,
+    highlight: Highlight,
+    width: int,
+    look: CardLook,
+    own_note: str | None = None,
+    starred: bool = False,
 ) -> list[Strip]:
     """The card's lines, `width` cells wide: a left border, then the padded body."""
     inner = max(1, width - CARD_GUTTER)
@@ -72,7 +77,7 @@ def card_strips(
     right = [Segment(" ")]
     return [
         Strip([*border, *line, *right], inner + CARD_GUTTER)
-        for line in render_strips(console, card_body(highlight, own_note), inner)
+        for line in render_strips(console, card_body(highlight, own_note, starred), inner)
     ]
 
 

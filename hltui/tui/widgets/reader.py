@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 
 from hltui.library.favorites import Subset, favorite_indexes, only_these
@@ -12,15 +16,34 @@ from hltui.review.reader_state import ReaderReviews
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.position_line import PositionLine
 
+# Asks the reader for a note, starting from the one given; the callback gets the text, or None if cancelled.
+AskNote = Callable[[str | None, Callable[[str | None], None]], object]
+
 
 class Reader(Vertical):
-    """Shows a document; with `favorites_only`, only its favorite highlights, positions mapped both ways."""
+    """Shows a document; with `favorites_only`, only its favorite highlights, positions mapped both ways.
+
+    The reader's own marks are made here too: a star (favorite) and a note on the highlight under the cursor.
+    """
+
+    BINDINGS = [
+        Binding(
+            "f", "star", "Star", id="reader.star", tooltip="Star the highlight (a favorite), or take the star away"
+        ),
+        Binding("N", "note", "Your note", show=False, id="reader.note", tooltip="Write your own note on the highlight"),
+        Binding("u", "undo", "Undo", show=False, id="reader.undo", tooltip="Undo your last star or note made here"),
+    ]
 
     favorites_only: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, reviews: ReaderReviews, *, id: str | None = None) -> None:
+    class MarksChanged(Message):
+        """A star or a note changed: the tree's Favorites and the cards follow."""
+
+    def __init__(self, reviews: ReaderReviews, ask_note: AskNote, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reviews = reviews
+        # Shows the note dialog (a screen, which a widget does not import) and hands back what was written.
+        self.ask_note = ask_note
         self.document: Document | None = None  # the whole document, of which the pane may show a subset
         # With favorites only: the positions in the document of the highlights the pane shows.
         self._shown: Subset | None = None
@@ -28,6 +51,7 @@ class Reader(Vertical):
     def compose(self) -> ComposeResult:
         pane = DetailPane(id="detail")
         pane.own_note = self.reviews.own_note
+        pane.starred = self.reviews.is_starred
         yield pane
         yield PositionLine(id="position")
 
@@ -84,6 +108,45 @@ class Reader(Vertical):
         index = pane.cursor if pane.document is not None and shown else None
         total = len(self.document.highlights) if self.document is not None and self.favorites_only else None
         self.query_one(PositionLine).show(index, shown, total)
+
+    def marks_changed(self) -> None:
+        """Stars or notes changed (here or in a review): show them, and tell the screen."""
+        if self.favorites_only:  # a highlight starred or unstarred joins or leaves the list
+            self.reshow()
+        self.query_one(DetailPane).redraw_cards()
+        self.post_message(self.MarksChanged())
+
+    def action_star(self) -> None:
+        """Star the highlight under the cursor, or take its star away."""
+        if (highlight := self.highlight) is None or self.document is None:
+            self.notify("No highlight selected: nothing to star", severity="warning")
+            return
+        starred = self.reviews.toggle_star(self.document, highlight)
+        self.notify("Starred: a favorite now (u undoes)" if starred else "Star taken away (u undoes)", timeout=2)
+        self.marks_changed()
+
+    def action_note(self) -> None:
+        """Write your own note on the highlight under the cursor (empty removes it)."""
+        document, highlight = self.document, self.highlight
+        if highlight is None or document is None:
+            self.notify("No highlight selected: nothing to note", severity="warning")
+            return
+
+        def keep(note: str | None) -> None:
+            if note is not None:
+                self.reviews.set_own_note(document, highlight, note)
+                self.marks_changed()
+
+        self.ask_note(self.reviews.own_note(document, highlight), keep)
+
+    def action_undo(self) -> None:
+        """Undo the last star or note made here (a review's changes have the review's own undo)."""
+        undone = self.reviews.undo_own_change()
+        if undone is None:
+            self.notify("Nothing to undo here", severity="warning")
+            return
+        self.notify(f"Undid your {'star' if undone == 'favorite' else undone}", timeout=2)
+        self.marks_changed()
 
     def on_detail_pane_cursor_moved(self) -> None:
         self.show_position()  # the message goes on to the screen, which follows the highlight
