@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -196,6 +196,24 @@ class ThemedReview:
 
     pairs: list[Pair]
     total: int
+
+
+def due_today(library: Library, path: Path | None = None, now: datetime | None = None) -> int | None:
+    """How many of this library's highlights are due by the end of today; None when there is no review yet.
+
+    Counted on a connection of its own (it runs beside the screen's), and only where a database exists.
+    """
+    from hltui.review.ids import document_id
+    from hltui.review.store import ReviewStore
+
+    if not (path or default_path()).exists():
+        return None
+    end_of_today = datetime.combine(calendar_days.today(now) + timedelta(days=1), time()).astimezone()
+    store = ReviewStore(path)
+    try:
+        return store.due_count(end_of_today, within={document_id(document) for document in library.documents})
+    finally:
+        store.close()
 
 
 def library_key(library: Library) -> str:

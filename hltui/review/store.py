@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -122,13 +122,15 @@ class ReviewStore:
         )
         return [(row["hid"], row["document_id"]) for row in rows]
 
-    def due_count(self, now: datetime | None = None) -> int:
-        """How many cards are due by now, discarded ones left out."""
-        row = self._connection.execute(
-            "SELECT count(*) FROM cards WHERE due <= ? AND hid NOT IN (SELECT hid FROM discards)",
-            (calendar_days.clock(now).timestamp(),),
-        ).fetchone()
-        return int(row[0])
+    def due_count(self, now: datetime | None = None, within: Collection[str] | None = None) -> int:
+        """How many cards are due by now, discarded ones left out; with `within`, only those of these documents."""
+        if within is None:
+            row = self._connection.execute(
+                "SELECT count(*) FROM cards WHERE due <= ? AND hid NOT IN (SELECT hid FROM discards)",
+                (calendar_days.clock(now).timestamp(),),
+            ).fetchone()
+            return int(row[0])
+        return sum(owner in within for _, owner in self.due_documents(now))
 
     def next_due(self, now: datetime | None = None) -> datetime | None:
         """When the next card falls due after now, or None when none will."""

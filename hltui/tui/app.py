@@ -22,7 +22,8 @@ from hltui.library import Library, LibraryError
 from hltui.library.cache import ParseCache
 from hltui.library.load import LibraryLoader
 from hltui.library.watch import watch_folder
-from hltui.tui.commands import LIBRARY_COMMANDS, palette_commands
+from hltui.review.reader_state import due_today
+from hltui.tui.commands import LIBRARY_COMMANDS, Command, palette_commands
 from hltui.tui.providers import DocumentCommands, TagCommands
 from hltui.tui.screens.help import HelpScreen, HelpSection
 from hltui.tui.screens.main import MainScreen
@@ -56,6 +57,7 @@ class HltuiApp(App[None]):
         self._stop_watching = threading.Event()
         self.watching = False  # the folder watch is in place
         self._summary: tuple[Library, bool] | None = None  # the library the header describes, and if it is final
+        self._due: int | None = None  # the library's highlights due today, once counted (None: no review yet)
 
     def on_mount(self) -> None:
         self.sub_title = one_line(f"loading {self.library_path}")
@@ -160,6 +162,8 @@ class HltuiApp(App[None]):
     def _loaded(self, library: Library, final: bool = True, painted: threading.Event | None = None) -> None:
         self._summary = (library, final)
         self._show_summary()
+        if final:
+            self._count_due(library)
         if final and self.cache is not None and self.cache.notice:
             self.notify(one_line(self.cache.notice), severity="warning", markup=False)
             self.cache.notice = None
@@ -174,7 +178,7 @@ class HltuiApp(App[None]):
             return
         library, final = self._summary
         room = (width or self.size.width) - HEADER_CHROME - cell_len(self.title) - 3  # ` — ` before it
-        self.sub_title = library_summary(library, room, reading=not final)
+        self.sub_title = library_summary(library, room, reading=not final, due=self._due)
 
     def on_resize(self, event: events.Resize) -> None:
         self._show_summary(event.size.width)  # the new width: `self.size` is updated after this handler
@@ -188,6 +192,20 @@ class HltuiApp(App[None]):
 
     def on_main_screen_reload_requested(self, _: MainScreen.ReloadRequested) -> None:
         self.load()
+
+    def on_main_screen_review_ended(self, _: MainScreen.ReviewEnded) -> None:
+        if self._summary is not None:
+            self._count_due(self._summary[0])
+
+    @work(thread=True, exclusive=True, group="due")
+    def _count_due(self, library: Library) -> None:
+        """Count what is due today off the UI thread (it opens the review database), then say it in the header."""
+        due = due_today(library)
+        self.call_from_thread(self._show_due, due)
+
+    def _show_due(self, due: int | None) -> None:
+        self._due = due
+        self._show_summary()
 
     def action_help(self) -> None:
         """Show every binding with what it does."""
@@ -205,7 +223,13 @@ class HltuiApp(App[None]):
         if main is None:
             return
         for command in palette_commands(LIBRARY_COMMANDS):
-            yield SystemCommand(command.palette or "", command.help, partial(main.run_guarded, command))
+            yield SystemCommand(command.palette or "", self._with_key(command), partial(main.run_guarded, command))
+
+    def _with_key(self, command: Command) -> str:
+        """The command's help with its key as the keymap sets it: `Daily review: a few highlights to rate (R)`."""
+        keys = self._keymap.get(command.id, command.keys)
+        first = keys.split(",")[0].strip()
+        return f"{command.help} ({self.get_key_display(Binding(first, ''))})" if first else command.help
 
 
 def starting_theme(configured: str | None, state: dict[str, object]) -> object:
@@ -216,8 +240,8 @@ def starting_theme(configured: str | None, state: dict[str, object]) -> object:
     return picked or configured
 
 
-def library_summary(library: Library, room: int = 200, *, reading: bool = False) -> str:
-    """`Readwise · 15 documents · 222 highlights · 3 skipped, 1 problem (e)`, shorter when `room` is small.
+def library_summary(library: Library, room: int = 200, *, reading: bool = False, due: int | None = None) -> str:
+    """`Readwise · 15 documents · 222 highlights · 12 due (R) · 3 skipped, 1 problem (e)`, shorter when `room` is small.
 
     The counts are kept whole; the words shorten first, then the folder's name is cut with `…`.
     """
@@ -234,8 +258,10 @@ def library_summary(library: Library, room: int = 200, *, reading: bool = False)
         ([counted(documents, "doc"), f"{highlights} hl"], named),
         ([counted(documents, "doc"), f"{highlights} hl"], f"{troubles} (e)"),
     )
-    for counts, trouble in wordings:
-        tail = " · ".join([*counts, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
+    due_now = [f"{due} due (R)"] if due else []
+    for number, (counts, trouble) in enumerate(wordings):
+        shown_due = due_now if number < len(wordings) - 1 else []  # the narrowest drops it before the counts
+        tail = " · ".join([*counts, *shown_due, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
         if cell_len(name) + 3 + len(tail) <= room:
             break
     name_room = max(4, room - 3 - len(tail))

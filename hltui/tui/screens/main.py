@@ -95,6 +95,9 @@ class MainScreen(GuardedScreen[None]):
     class ReloadRequested(Message):
         """The user asked to read the folder again; the app owns loading."""
 
+    class ReviewEnded(Message):
+        """A review ended: what is due today changed (the header says it)."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
@@ -369,6 +372,7 @@ class MainScreen(GuardedScreen[None]):
             return
         self.reviews.reviewed()
         self.query_one(Reader).marks_changed()
+        self.post_message(self.ReviewEnded())
 
     def action_show_stats(self) -> None:
         """Due today, the streak, reviews per day and the library's highlights per category and tag."""

@@ -1,0 +1,58 @@
+"""What is due today, per library and per calendar day, and where the reader sees it (header, palette)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from pilot_helpers import WIDE, reading, settle
+
+from hltui.library import Library, load_library
+from hltui.model import Document, Highlight
+from hltui.review import calendar_days
+from hltui.review.ids import document_id, highlight_id
+from hltui.review.reader_state import due_today
+from hltui.review.store import ReviewStore
+
+MORNING = datetime(2026, 3, 2, 9, 0).astimezone()
+HERE = Document("Walden", "walden.md", highlights=(Highlight("Simplify."), Highlight("Live deliberately.")))
+ELSEWHERE = Document("Emma", "emma.md", highlights=(Highlight("Badly done, Emma!"),))
+
+
+def rate_due_at(store: ReviewStore, document: Document, index: int, due: datetime) -> None:
+    """A card for the highlight that falls due at `due` (a first Again gives one day)."""
+    stable_id = highlight_id(document, document.highlights[index])
+    store.rate(stable_id, 1, now=due - timedelta(days=1), document_id=document_id(document))
+    card = store.card(stable_id)
+    assert card is not None and abs(card.due - due) < timedelta(minutes=1)
+
+
+def test_due_today_counts_this_librarys_cards_due_before_the_day_ends(tmp_path: Path) -> None:
+    path = tmp_path / "review.sqlite"
+    library = Library(tmp_path / "books", (HERE,))
+    assert due_today(library, path, MORNING) is None  # no review yet: no database is made to say so
+    store = ReviewStore(path)
+    rate_due_at(store, HERE, 0, MORNING - timedelta(hours=1))  # overdue
+    rate_due_at(store, HERE, 1, MORNING + timedelta(hours=10))  # this evening: still today
+    rate_due_at(store, ELSEWHERE, 0, MORNING - timedelta(hours=2))  # another library's
+    store.close()
+    assert due_today(library, path, MORNING) == 2
+    assert due_today(Library(tmp_path / "novels", (ELSEWHERE,)), path, MORNING) == 1
+
+
+async def test_the_header_says_what_is_due_and_the_palette_names_the_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calendar_days, "current_moment", lambda: MORNING)
+    [document, *_] = load_library(SAMPLES).documents
+    store = ReviewStore()
+    for index in range(3):
+        rate_due_at(store, document, index, MORNING - timedelta(hours=1))
+    store.close()
+    async with reading(size=WIDE) as (app, pilot, screen):
+        await settle(pilot)
+        assert "3 due (R)" in app.sub_title
+        commands = {command.title: command.help for command in app.get_system_commands(screen)}
+        assert commands["Daily review"].endswith("(R)") and commands["Favorite highlights"].endswith("(F)")
+        assert commands["Statistics"].endswith("(S)") and commands["Review this tag or document"].endswith("(v)")
+        assert commands["Group by author"] == "Group the tree by author"  # no key of its own
