@@ -15,6 +15,7 @@ from hltui.review import calendar_days
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.reader_state import due_today
 from hltui.review.store import ReviewStore
+from hltui.tui.app import HEADER_CHROME, library_summary
 
 MORNING = datetime(2026, 3, 2, 9, 0).astimezone()
 HERE = Document("Walden", "walden.md", highlights=(Highlight("Simplify."), Highlight("Live deliberately.")))
@@ -56,3 +57,11 @@ async def test_the_header_says_what_is_due_and_the_palette_names_the_keys(monkey
         assert commands["Daily review"].endswith("(R)") and commands["Favorite highlights"].endswith("(F)")
         assert commands["Statistics"].endswith("(S)") and commands["Review this tag or document"].endswith("(v)")
         assert commands["Group by author"] == "Group the tree by author"  # no key of its own
+
+
+def test_at_80_columns_the_header_keeps_the_due_count() -> None:
+    library = load_library(SAMPLES)
+    room = 80 - HEADER_CHROME - len("hltui") - 3
+    assert library_summary(library, room, due=10) == "sample_exports · 15 docs · 222 hl · 10 due (R) · 4 (e)"
+    assert library_summary(library, room) == "sample_exports · 15 docs · 222 hl · 4 (e)"
+    assert "due" not in library_summary(library, 30, due=10)  # too narrow even for the short wording with it

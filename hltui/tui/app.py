@@ -252,16 +252,17 @@ def library_summary(library: Library, room: int = 200, *, reading: bool = False,
     either = [f"{skipped} skipped"] if skipped else []
     either += [counted(problems, "problem")] if problems else []
     named = ", ".join(either) + " (e)"  # `3 skipped, 1 problem (e)`: what `e` lists
+    short = ([counted(documents, "doc"), f"{highlights} hl"], f"{troubles} (e)")
     wordings = (
         ([counted(documents, "document"), counted(highlights, "highlight")], named),
         ([counted(documents, "doc"), counted(highlights, "highlight")], named),
         ([counted(documents, "doc"), f"{highlights} hl"], named),
-        ([counted(documents, "doc"), f"{highlights} hl"], f"{troubles} (e)"),
+        short,
     )
     due_now = [f"{due} due (R)"] if due else []
-    for number, (counts, trouble) in enumerate(wordings):
-        shown_due = due_now if number < len(wordings) - 1 else []  # the narrowest drops it before the counts
-        tail = " · ".join([*counts, *shown_due, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
+    # The due count goes only when even the shortest wording cannot keep it: it is what brings the reader to `R`.
+    for counts, trouble, due_shown in [*((*wording, due_now) for wording in wordings), (*short, [])]:
+        tail = " · ".join([*counts, *due_shown, *([trouble] if troubles else []), *(["reading…"] if reading else [])])
         if cell_len(name) + 3 + len(tail) <= room:
             break
     name_room = max(4, room - 3 - len(tail))

@@ -60,7 +60,6 @@ REVIEW_COMMANDS = (
         action="more",
         label="More",
         help="Review more today, after the day's set",
-        show=False,
         guard=_not_done_for_today,
     ),
     Command("review.leave", "q,escape", "leave", "Leave", "Leave the review (ratings are kept)"),
