@@ -71,6 +71,10 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"hltui {__version__}")
     if subcommand == "export":
         parser.add_argument("--format", choices=("json", "markdown"), default="json", help="output format")
+    if subcommand == "review":
+        moves = parser.add_mutually_exclusive_group()
+        moves.add_argument("--export-state", metavar="FILE", help="write your stars, notes, discards and cards as JSON")
+        moves.add_argument("--import-state", metavar="FILE", help="merge a state written by --export-state")
     if subcommand == "random":
         parser.add_argument("--tag", help="only highlights with this tag (document or highlight tag)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
@@ -80,7 +84,8 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
 def _epilog() -> str:
     """The subcommands, and where the samples opened without a PATH are."""
     subcommands = (
-        "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`,"
+        "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`"
+        " (`--export-state FILE` or `--import-state FILE` moves your review state),"
         " `hltui random [PATH] --tag TAG --format text|markdown|json`, `hltui cache clear`."
     )
     samples = bundled_samples()
@@ -103,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         removed = clear_cache()
         print(one_line(f"removed {removed} cache {'file' if removed == 1 else 'files'} from {cache_folder()}"))
         return 0
+    if subcommand == "review" and (options.export_state or options.import_state):
+        return _move_state(options.export_state, options.import_state)
     config = load_config()
     if config.error:
         print(f"hltui: warning: {one_line(config.error)}", file=sys.stderr)
@@ -121,7 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
             _notice(cache)
-            output = library_as_json(library) if options.format == "json" else library_as_markdown(library)
+            if options.format == "json":
+                from hltui.review.portable import highlight_review_fields
+
+                output = library_as_json(library, highlight_review_fields())
+            else:
+                output = library_as_markdown(library)
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0
@@ -139,6 +151,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output (`| head`) has gone; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _move_state(export_to: str | None, import_from: str | None) -> int:
+    """`hltui review --export-state FILE` / `--import-state FILE`: the review state out of or into a JSON file."""
+    from hltui.review.portable import StateFileError, import_state, state_as_json
+    from hltui.review.store import ReviewStore
+
+    try:
+        if export_to:
+            store = ReviewStore()
+            Path(export_to).write_text(state_as_json(store) + "\n", encoding="utf-8")
+            print(
+                one_line(
+                    f"wrote the review state of {counted(len(store.favorites()), 'star')} and every card to {export_to}"
+                )
+            )
+        else:
+            text = Path(import_from or "").read_text(encoding="utf-8")
+            merged = import_state(ReviewStore(), text)
+            print(
+                f"merged {counted(merged.cards, 'card')}, {counted(merged.stars, 'star')}, "
+                f"{counted(merged.notes, 'note')}, {counted(merged.discards, 'discard')}, "
+                f"{counted(merged.reviews, 'review')}"
+            )
+    except (OSError, UnicodeDecodeError, StateFileError) as error:
+        return _fail(f"review state: {error}")
+    return 0
 
 
 def _random(library: Library, tag: str | None, form: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from hltui.display import one_line, strip_control
@@ -15,10 +16,14 @@ from hltui.model import Document, Highlight
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def library_as_json(library: Library) -> str:
+# What the review state adds to each highlight of the JSON export (composed by the command line).
+ReviewFields = Callable[[Document, Highlight], dict[str, Any]]
+
+
+def library_as_json(library: Library, review_fields: ReviewFields | None = None) -> str:
     """The JSON export; its shape is a promise to other programs, keep it exactly so."""
     payload: dict[str, Any] = {
-        "documents": [_document_json(document) for document in library.documents],
+        "documents": [_document_json(document, review_fields) for document in library.documents],
         "skipped": [{"path": item.path, "reason": item.reason} for item in library.skipped],
         "problems": [{"path": item.path, "line": item.line, "message": item.message} for item in library.problems],
     }
@@ -26,7 +31,7 @@ def library_as_json(library: Library) -> str:
     return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def _document_json(document: Document) -> dict[str, Any]:
+def _document_json(document: Document, review_fields: ReviewFields | None = None) -> dict[str, Any]:
     return {
         "title": document.title,
         "full_title": document.full_title,
@@ -38,7 +43,10 @@ def _document_json(document: Document) -> dict[str, Any]:
         "note": document.note,
         "source_path": document.source_path,
         "updated": document.updated,
-        "highlights": [_highlight_json(highlight) for highlight in document.highlights],
+        "highlights": [
+            _highlight_json(highlight) | (review_fields(document, highlight) if review_fields else {})
+            for highlight in document.highlights
+        ],
     }
 
 

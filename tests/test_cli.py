@@ -25,7 +25,21 @@ DOCUMENT_KEYS = [
     "updated",
     "highlights",
 ]
-HIGHLIGHT_KEYS = ["text", "note", "tags", "location", "url", "section", "added"]
+# The review state of each highlight follows its fields (issue 15: nothing trapped in the database).
+HIGHLIGHT_KEYS = [
+    "text",
+    "note",
+    "tags",
+    "location",
+    "url",
+    "section",
+    "added",
+    "favorite",
+    "own_note",
+    "discarded",
+    "due",
+    "reviews",
+]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

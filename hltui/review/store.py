@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -44,6 +45,14 @@ class ReviewStore:
     def close(self) -> None:
         """Close the database."""
         self._connection.close()
+
+    def rows(self, query: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query (for moving the state between machines, `review/portable.py`)."""
+        return list(self._connection.execute(query, parameters))
+
+    def writing(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction, taken before its first read; not an undoable action (imports use it)."""
+        return self._writing()
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
