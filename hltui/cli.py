@@ -128,12 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
             _notice(cache)
-            if options.format == "json":
-                from hltui.review.portable import highlight_review_fields
+            from hltui.review.portable import highlight_review_fields
 
-                output = library_as_json(library, highlight_review_fields())
-            else:
-                output = library_as_markdown(library)
+            fields = highlight_review_fields()
+            output = (
+                library_as_json(library, fields) if options.format == "json" else library_as_markdown(library, fields)
+            )
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
             return 0

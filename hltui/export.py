@@ -9,7 +9,7 @@ from typing import Any
 
 from hltui.display import one_line, strip_control
 from hltui.library import Library
-from hltui.model import Document, Highlight
+from hltui.model import FAVORITE_TAG, Document, Highlight
 
 # JSON leaves C1 controls and bidi overrides raw; written as \u escapes they are the same JSON
 # but cannot drive a terminal the output is shown on. Outside strings JSON has none of them.
@@ -62,12 +62,12 @@ def _highlight_json(highlight: Highlight) -> dict[str, Any]:
     }
 
 
-def library_as_markdown(library: Library) -> str:
-    """Every document as one clean Markdown file, concatenated."""
-    return "\n\n".join(document_as_markdown(document) for document in library.documents) + "\n"
+def library_as_markdown(library: Library, review_fields: ReviewFields | None = None) -> str:
+    """Every document as one clean Markdown file, concatenated (with your stars and notes when given)."""
+    return "\n\n".join(document_as_markdown(document, review_fields) for document in library.documents) + "\n"
 
 
-def document_as_markdown(document: Document) -> str:
+def document_as_markdown(document: Document, review_fields: ReviewFields | None = None) -> str:
     """One document: title, metadata, summary, note, then highlights with notes and tags.
 
     One-line fields (title, metadata, file name) are kept to their line; every field is cleaned
@@ -94,21 +94,29 @@ def document_as_markdown(document: Document) -> str:
         if highlight.section and highlight.section != section:
             section = highlight.section
             lines += ["", f"### {one_line(section)}", ""]
-        lines += _highlight_markdown(highlight)
+        lines += _highlight_markdown(highlight, review_fields(document, highlight) if review_fields else {})
     return strip_control("\n".join(lines))
 
 
-def _highlight_markdown(highlight: Highlight) -> list[str]:
+def _highlight_markdown(highlight: Highlight, state: dict[str, Any]) -> list[str]:
+    """The highlight as a bullet; your star joins its tags and your note follows its note, as the parser reads them."""
     text_lines = highlight.text.splitlines() or [""]
     suffix = _where(highlight)
     text_lines[-1] = f"{text_lines[-1]}{suffix}"
     lines = [f"- {text_lines[0]}", *(f"  {line}" if line else "" for line in text_lines[1:])]
-    if highlight.tags:
-        lines.append("    - Tags: " + ", ".join(highlight.tags))
+    tags = list(highlight.tags)
+    if state.get("favorite") and not highlight.is_favorite:
+        tags.append(FAVORITE_TAG)  # starred in a review or the reader
+    if tags:
+        lines.append("    - Tags: " + ", ".join(tags))
     if highlight.note:
         note_lines = highlight.note.splitlines()
         lines.append(f"    - Note: {note_lines[0]}")
         lines += [f"      {line}" for line in note_lines[1:]]
+    if state.get("own_note"):
+        own_lines = str(state["own_note"]).splitlines() or [""]
+        lines.append(f"    - Your note: {own_lines[0]}")
+        lines += [f"      {line}" for line in own_lines[1:]]
     if highlight.added:
         lines.append(f"    - Added: {_readable_date(highlight.added)}")  # the parser reads it back as the date
     return lines

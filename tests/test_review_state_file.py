@@ -73,3 +73,17 @@ def test_the_json_export_carries_the_review_state_of_each_highlight(capsys: pyte
     mine = exported["highlights"][0]
     assert (mine["favorite"], mine["own_note"], mine["discarded"], mine["reviews"]) == (True, "mine", False, 1)
     assert mine["due"] is not None and exported["highlights"][1]["due"] is None
+
+
+def test_the_markdown_export_carries_your_stars_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    document = next(document for document in load_library(SAMPLES).documents if document.title == "Frankenstein")
+    first = document.highlights[0]
+    store = ReviewStore()
+    store.set_favorite(highlight_id(document, first), True)
+    store.set_note(highlight_id(document, first), "read again\nin autumn")
+    store.close()
+    assert main(["export", str(SAMPLES), "--format", "markdown"]) == 0
+    chapter = capsys.readouterr().out.split("# Frankenstein\n")[1].split("\n# ")[0]
+    card = chapter.split(first.text.splitlines()[0])[1].split("\n- ")[0]
+    assert "favorite" in card.split("    - Tags: ")[1].splitlines()[0]
+    assert "    - Your note: read again\n      in autumn" in card
