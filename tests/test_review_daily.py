@@ -220,11 +220,10 @@ def test_a_tag_on_one_passage_of_a_long_book_is_found(store: ReviewStore) -> Non
     assert random_highlight([book], tag="rare", seed=5) == (book, 4321)
 
 
-def test_documents_per_month_go_by_the_exports_update_date_and_the_file_date_without_one() -> None:
+def test_documents_per_month_go_by_the_exports_update_date_and_leave_undated_documents_out() -> None:
+    """Issue 15: the file date stood in for a missing one, and the chart spiked at the clone date."""
     dated = Document("Dated", "a.md", updated="2023-01-20T10:00")
     also_dated = Document("Also", "b.md", updated="2023-03-02")
     undated = Document("Undated", "c.md")
-    february = datetime(2023, 2, 14, 12, 0).timestamp()
-    modified = {"a.md": february, "b.md": february, "c.md": february}
-    months = documents_per_month([dated, also_dated, undated], modified)
-    assert months == [("2023-01", 1), ("2023-02", 1), ("2023-03", 1)]
+    months, left_out = documents_per_month([dated, also_dated, undated])
+    assert months == [("2023-01", 1), ("2023-02", 0), ("2023-03", 1)] and left_out == 1

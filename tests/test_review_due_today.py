@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 from pilot_helpers import WIDE, reading, settle
+from textual.widgets import Label, Static
 
 from hltui.library import Library, load_library
 from hltui.model import Document, Highlight
@@ -65,3 +66,22 @@ def test_at_80_columns_the_header_keeps_the_due_count() -> None:
     assert library_summary(library, room, due=10) == "sample_exports · 15 docs · 222 hl · 10 due (R) · 4 (e)"
     assert library_summary(library, room) == "sample_exports · 15 docs · 222 hl · 4 (e)"
     assert "due" not in library_summary(library, 30, due=10)  # too narrow even for the short wording with it
+
+
+async def test_statistics_count_this_librarys_due_highlights_until_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """S said '0 due today' while the review said 'next due later today', and counted another library's card."""
+    monkeypatch.setattr(calendar_days, "current_moment", lambda: MORNING)
+    [document, *_] = load_library(SAMPLES).documents
+    store = ReviewStore()
+    rate_due_at(store, document, 0, MORNING + timedelta(hours=10))  # this evening
+    rate_due_at(store, document, 1, MORNING + timedelta(hours=11))
+    rate_due_at(store, ELSEWHERE, 0, MORNING - timedelta(hours=1))  # another library's, overdue
+    store.close()
+    async with reading(size=WIDE) as (app, pilot, _):
+        await pilot.press("S")
+        await settle(pilot)
+        summary = str(app.screen.query_one("#stats-summary", Static).content)
+        assert "2 due today" in summary
+        months_title = [str(label.content) for label in app.screen.query(Label) if "Documents" in str(label.content)]
+        undated = sum(1 for document in load_library(SAMPLES).documents if not document.updated)
+        assert months_title and (f"{undated} documents without a date left out" in months_title[0]) == (undated > 1)

@@ -203,17 +203,23 @@ def due_today(library: Library, path: Path | None = None, now: datetime | None =
 
     Counted on a connection of its own (it runs beside the screen's), and only where a database exists.
     """
-    from hltui.review.ids import document_id
     from hltui.review.store import ReviewStore
 
     if not (path or default_path()).exists():
         return None
-    end_of_today = datetime.combine(calendar_days.today(now) + timedelta(days=1), time()).astimezone()
     store = ReviewStore(path)
     try:
-        return store.due_count(end_of_today, within={document_id(document) for document in library.documents})
+        return due_today_in(store, library, now)
     finally:
         store.close()
+
+
+def due_today_in(store: ReviewStore, library: Library, now: datetime | None = None) -> int:
+    """How many of this library's highlights are due before today's midnight, in this store."""
+    from hltui.review.ids import document_id
+
+    end_of_today = datetime.combine(calendar_days.today(now) + timedelta(days=1), time()).astimezone()
+    return store.due_count(end_of_today, within={document_id(document) for document in library.documents})
 
 
 def library_key(library: Library) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable
 
 from hltui.library.groups import NO_CATEGORY, document_tags
 from hltui.model import Document
@@ -30,22 +29,24 @@ def highlights_per_tag(documents: Iterable[Document], most: int = 15) -> list[tu
     return counts.most_common(most)
 
 
-def documents_per_month(documents: Iterable[Document], modified: Mapping[str, float]) -> list[tuple[str, int]]:
-    """(YYYY-MM, documents) by when each was last updated, oldest first, empty months included.
+def documents_per_month(documents: Iterable[Document]) -> tuple[list[tuple[str, int]], int]:
+    """(YYYY-MM, documents) by the export's date of each one's last update, oldest first, empty months
+    included; and how many documents have no such date, which the chart leaves out.
 
-    The export's date (`updated`) counts; the file's modification date only stands in without one.
+    A file's modification date does not stand in: a fresh clone or a full re-export gives every file
+    the same day, and the chart spiked there.
     """
     months: Counter[str] = Counter()
+    undated = 0
     for document in documents:
-        stamp = modified.get(document.source_path)
         if document.updated and _MONTH.match(document.updated):
             months[document.updated[:7]] += 1
-        elif stamp:
-            months[datetime.fromtimestamp(stamp).strftime("%Y-%m")] += 1
+        else:
+            undated += 1
     if not months:
-        return []
+        return [], undated
     first, last = min(months), max(months)
-    return [(month, months.get(month, 0)) for month in _months_between(first, last)]
+    return [(month, months.get(month, 0)) for month in _months_between(first, last)], undated
 
 
 def _months_between(first: str, last: str) -> list[str]:

@@ -12,6 +12,7 @@ from textual.widgets import Header, Label, Sparkline, Static
 
 from hltui.display import counted, one_line
 from hltui.library import Library
+from hltui.review.reader_state import due_today_in
 from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
 from hltui.review.store import ReviewStore
 from hltui.tui.widgets.fitting_footer import FittingFooter
@@ -31,7 +32,7 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         reviews = self.store.reviews_per_day(30)
-        months = documents_per_month(self.library.documents, self.library.modified)
+        months, undated = documents_per_month(self.library.documents)
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static(self._summary(sum(count for _, count in reviews)), id="stats-summary")
@@ -41,7 +42,7 @@ class StatsScreen(Screen[None]):
             yield Static(_bars(highlights_per_category(self.library.documents)), id="stats-categories")
             yield Label("Highlights per tag (the 15 largest)", classes="stats-title")
             yield Static(_bars(highlights_per_tag(self.library.documents)), id="stats-tags")
-            yield Label(_months_title(months), classes="stats-title")
+            yield Label(_months_title(months, undated), classes="stats-title")
             yield Sparkline([count for _, count in months] or [0], id="stats-months")
         yield FittingFooter()
 
@@ -53,7 +54,7 @@ class StatsScreen(Screen[None]):
         counts = f"{counted(len(library.documents), 'document')} · {counted(library.highlight_count, 'highlight')}"
         text = Text(counts + "\n", style="bold")
         streak = counted(self.store.streak(), "day")
-        text.append(f"{self.store.due_count()} due today · streak {streak} · ")
+        text.append(f"{due_today_in(self.store, library)} due today · streak {streak} · ")
         text.append(f"{counted(reviews, 'review')} in the last 30 days")
         return text
 
@@ -71,7 +72,10 @@ def _bars(rows: list[tuple[str, int]]) -> Table:
     return table
 
 
-def _months_title(months: list[tuple[str, int]]) -> str:
+def _months_title(months: list[tuple[str, int]], undated: int) -> str:
+    left_out = f" ({counted(undated, 'document')} without a date left out)" if undated else ""
+    if not months:
+        return f"Documents over time: none has a date in its export{left_out}"
     if len(months) < 2:
-        return "Documents over time: all were last updated in the same month"
-    return f"Documents per month of their last update, {months[0][0]} to {months[-1][0]}"
+        return f"Documents over time: all were last updated in the same month{left_out}"
+    return f"Documents per month of their last update, {months[0][0]} to {months[-1][0]}{left_out}"
