@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -12,6 +12,19 @@ CATEGORIES: tuple[str, ...] = ("books", "articles", "tweets", "podcasts", "suppl
 FAVORITE_TAG = "favorite"
 # A highlight is a favorite when tagged so, or with Readwise's `.favorite` action tag.
 FAVORITE_TAGS = frozenset({FAVORITE_TAG, ".favorite"})
+# Readwise's action tags: instructions to Readwise, never shown as tags (parsing/action_tags.py applies them).
+_ACTION_TAG = re.compile(r"^\.(?:favorite|discard|h[1-6]|c\d+)$", re.IGNORECASE)
+DISCARD_TAG = ".discard"
+
+
+def is_action_tag(tag: str) -> bool:
+    """Whether a tag is one of Readwise's action tags (`.favorite`, `.discard`, `.h1`-`.h6`, `.c1`...)."""
+    return bool(_ACTION_TAG.match(tag))
+
+
+def shown_tags(tags: Iterable[str]) -> list[str]:
+    """The tags to show: action tags are instructions to Readwise, not tags."""
+    return [tag for tag in tags if not is_action_tag(tag)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +46,11 @@ class Highlight:
     def is_favorite(self) -> bool:
         """Whether the export marks this highlight a favorite (a `favorite` or `.favorite` tag)."""
         return any(tag.casefold() in FAVORITE_TAGS for tag in self.tags)
+
+    @property
+    def is_discarded(self) -> bool:
+        """Whether the export says never to review it (Readwise's `.discard` action tag)."""
+        return any(tag.casefold() == DISCARD_TAG for tag in self.tags)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from hltui.model import FAVORITE_TAGS, Document
+from hltui.model import FAVORITE_TAGS, Document, is_action_tag
 
 GROUPINGS = ("tag", "category", "author", "folder")
 UNTAGGED = "Untagged"
@@ -103,7 +103,7 @@ def _browsing_tags(document: Document) -> list[str]:
     for tag in document.tags:
         seen.setdefault(tag.casefold(), tag)
     for tag in document.digest.tags:
-        if tag.casefold() not in FAVORITE_TAGS:
+        if tag.casefold() not in FAVORITE_TAGS and not is_action_tag(tag):
             seen.setdefault(tag.casefold(), tag)
     return list(seen.values())
 

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from hltui.display import strip_control
 from hltui.model import Document, Highlight, ParseResult, Problem, Skipped, identity
+from hltui.parsing.action_tags import apply_action_tags
 from hltui.parsing.cleaning import (
     HEADING,
     category_from,
@@ -280,7 +281,7 @@ def _build_document(
         summary=clean_block(fields.get("summary")) or clean_block(yaml_values.get("summary")),
         note=clean_block(fields.get("note")) or clean_block(yaml_values.get("documentnote")),
         source_path=source_path,
-        highlights=tuple(unique_highlights(highlights)),
+        highlights=tuple(unique_highlights(apply_action_tags(highlights))),
         updated=document_updated([yaml_values, _kindle_block(yaml_values), fields], highlights),
     )
 

@@ -33,6 +33,7 @@ from urllib.parse import unquote
 
 from hltui.display import strip_control
 from hltui.model import Document, Highlight, identity
+from hltui.parsing.action_tags import apply_action_tags
 from hltui.parsing.cleaning import category_from, clean_block, clean_line, folder_category, unique_tags
 from hltui.parsing.dates import iso_date, latest_of
 from hltui.parsing.merge import unique_highlights
@@ -221,6 +222,6 @@ def _document(
         url=clean_line(fields.get("sourceurl")),
         tags=tuple(tags),
         note=note,
-        highlights=tuple(unique_highlights(highlights)),
+        highlights=tuple(unique_highlights(apply_action_tags(highlights))),
         updated=latest_of([iso_date(fields.get("updated")), *(highlight.added for highlight in highlights)]),
     )

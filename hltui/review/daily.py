@@ -70,8 +70,9 @@ def themed_selection(
     discarded = store.discarded()
     by_id: dict[str, Pair] = {}
     for document, index in pairs:
-        stable_id = highlight_id(document, document.highlights[index])
-        if stable_id not in discarded:
+        highlight = document.highlights[index]
+        stable_id = highlight_id(document, highlight)
+        if stable_id not in discarded and not highlight.is_discarded:
             by_id.setdefault(stable_id, (document, index))
     due_times = store.due_times(by_id)
     due = sorted(
@@ -200,7 +201,9 @@ class _NewChooser:
             candidates = {index: document.highlights[index] for index in indexes}
             ids = {index: highlight_id(document, highlight) for index, highlight in candidates.items()}
             carded = self.store.due_times(ids.values())
-            fresh = [index for index in indexes if self._is_new(ids[index], carded)]
+            fresh = [
+                index for index in indexes if self._is_new(ids[index], carded) and not candidates[index].is_discarded
+            ]
             # Fresh candidates not taken now stay untried: a later draw may still take them.
             tried.update(index for index in indexes if index not in fresh)
             rejected += len(indexes) - len(fresh)

@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 
 from hltui.display import counted, one_line, strip_control
 from hltui.export import quote_with_citation
-from hltui.model import Document, Highlight
+from hltui.model import Document, Highlight, shown_tags
 from hltui.review import calendar_days
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.scheduling import RATING_NAMES, interval_text
@@ -265,7 +265,7 @@ def _source(document: Document, highlight: Highlight, favorite: bool) -> Text:
     if document.author:
         text.append(" — " + one_line(document.author))
     details = [one_line(highlight.location)] if highlight.location else []
-    details += ["#" + one_line(tag) for tag in highlight.tags]
+    details += ["#" + one_line(tag) for tag in shown_tags(highlight.tags)]
     if details:
         text.append("\n" + " · ".join(details), style="dim")
     if favorite:

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from hltui.display import strip_control
-from hltui.model import Highlight
+from hltui.model import Highlight, shown_tags
 from hltui.tui.widgets.highlight_markdown import markdown
 from hltui.tui.widgets.shown_dates import shown_date
 
@@ -34,8 +34,8 @@ def highlight_details(highlight: Highlight, starred: bool = False) -> Text:
     parts: list[str] = ["★ starred"] if starred else []
     if highlight.location:
         parts.append(strip_control(highlight.location))
-    if highlight.tags:
-        parts.append(" ".join(f"#{strip_control(tag)}" for tag in highlight.tags))
+    if tags := shown_tags(highlight.tags):
+        parts.append(" ".join(f"#{strip_control(tag)}" for tag in tags))
     if highlight.url and not highlight.location:
         parts.append("↗ highlight (O)")  # its own link: the card shows no address
     if highlight.added:
