@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
-from pilot_helpers import WIDE, reading, settle
+from pilot_helpers import WIDE, plain_text, reading, settle
 from textual.widgets import Label, Static
 
 from hltui.library import Library, load_library
@@ -15,8 +15,10 @@ from hltui.model import Document, Highlight
 from hltui.review import calendar_days
 from hltui.review.ids import document_id, highlight_id
 from hltui.review.reader_state import due_today
+from hltui.review.stats import calendar_weeks, retention_per_month
 from hltui.review.store import ReviewStore
 from hltui.tui.app import HEADER_CHROME, library_summary
+from hltui.tui.widgets.review_calendar import ReviewCalendar
 
 MORNING = datetime(2026, 3, 2, 9, 0).astimezone()
 HERE = Document("Walden", "walden.md", highlights=(Highlight("Simplify."), Highlight("Live deliberately.")))
@@ -85,3 +87,34 @@ async def test_statistics_count_this_librarys_due_highlights_until_midnight(monk
         months_title = [str(label.content) for label in app.screen.query(Label) if "Documents" in str(label.content)]
         undated = sum(1 for document in load_library(SAMPLES).documents if not document.updated)
         assert months_title and (f"{undated} documents without a date left out" in months_title[0]) == (undated > 1)
+
+
+def test_retention_per_month_and_the_calendar_grid() -> None:
+    zone = MORNING.tzinfo
+    assert zone is not None
+    march, april = MORNING.timestamp(), (MORNING + timedelta(days=31)).timestamp()
+    log = [(3, march), (1, march), (4, march), (2, april)]
+    assert retention_per_month(log, zone) == [("2026-03", 3, 2), ("2026-04", 1, 0)]
+    monday = datetime(2026, 3, 2).date()  # a Monday
+    days = [(monday + timedelta(days=offset), offset + 2) for offset in range(-2, 10)]  # from a Saturday
+    weeks = calendar_weeks(days)
+    assert len(weeks) == 7 and weeks[5][0] == 0 and weeks[6][0] == 1 and weeks[0][0] is None
+    assert weeks[0][1] == 2 and weeks[2][2] == 11 and weeks[3][2] is None
+
+
+async def test_statistics_show_the_review_calendar_and_what_was_remembered() -> None:
+    [document, *_] = load_library(SAMPLES).documents
+    store = ReviewStore()
+    for index, rating in enumerate((3, 4, 1)):
+        store.rate(highlight_id(document, document.highlights[index]), rating, document_id=document_id(document))
+    store.close()
+    async with reading(size=WIDE) as (app, pilot, _):
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        summary = str(screen.query_one("#stats-summary", Static).content)
+        assert "3 highlights reviewed at least once" in summary
+        calendar = screen.query_one(ReviewCalendar).content
+        assert "Mon" in str(calendar) and "■" in str(calendar)
+        retention = plain_text(screen.query_one("#stats-retention", Static).content)
+        assert "67% of 3" in retention

@@ -1,10 +1,11 @@
-"""What the statistics screen shows: counts per category and tag, documents over time (no Textual)."""
+"""What the statistics screen shows: counts per category and tag, documents over time, retention (no Textual)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
 
 from hltui.library.groups import NO_CATEGORY, document_tags
 from hltui.model import Document
@@ -56,3 +57,25 @@ def _months_between(first: str, last: str) -> list[str]:
         found.append(f"{year:04}-{month:02}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
+
+
+def retention_per_month(log: Iterable[tuple[int, float]], zone: tzinfo) -> list[tuple[str, int, int]]:
+    """(YYYY-MM, reviews, remembered) per month with reviews, oldest first: remembered is Good or Easy."""
+    reviews: Counter[str] = Counter()
+    remembered: Counter[str] = Counter()
+    for rating, stamp in log:
+        month = datetime.fromtimestamp(stamp, zone).strftime("%Y-%m")
+        reviews[month] += 1
+        remembered[month] += rating >= 3
+    return [(month, reviews[month], remembered[month]) for month in sorted(reviews)]
+
+
+def calendar_weeks(per_day: list[tuple[date, int]]) -> list[list[int | None]]:
+    """The days as a calendar: seven rows (Monday first), a column per week; None before the first day."""
+    if not per_day:
+        return [[] for _ in range(7)]
+    lead = per_day[0][0].weekday()
+    cells: list[int | None] = [None] * lead + [count for _, count in per_day]
+    weeks = (len(cells) + 6) // 7
+    cells += [None] * (weeks * 7 - len(cells))
+    return [[cells[week * 7 + weekday] for week in range(weeks)] for weekday in range(7)]

@@ -333,6 +333,17 @@ class ReviewStore:
         )
         return calendar_days.per_day((row[0] for row in rows), first, today, zone)
 
+    def review_log(self) -> list[tuple[int, float]]:
+        """Every rating with its time, oldest first."""
+        return [
+            (int(row[0]), float(row[1]))
+            for row in self._connection.execute("SELECT rating, reviewed_at FROM reviews ORDER BY reviewed_at")
+        ]
+
+    def highlights_reviewed(self) -> int:
+        """How many highlights were rated at least once."""
+        return int(self._connection.execute("SELECT count(DISTINCT hid) FROM reviews").fetchone()[0])
+
     def streak(self, now: datetime | None = None) -> int:
         """Consecutive days with a review, up to today (or yesterday, when none yet today)."""
         zone = calendar_days.zone_of(now)

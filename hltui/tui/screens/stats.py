@@ -12,12 +12,20 @@ from textual.widgets import Header, Label, Sparkline, Static
 
 from hltui.display import counted, one_line
 from hltui.library import Library
+from hltui.review.calendar_days import zone_of
 from hltui.review.reader_state import due_today_in
-from hltui.review.stats import documents_per_month, highlights_per_category, highlights_per_tag
+from hltui.review.stats import (
+    documents_per_month,
+    highlights_per_category,
+    highlights_per_tag,
+    retention_per_month,
+)
 from hltui.review.store import ReviewStore
 from hltui.tui.widgets.fitting_footer import FittingFooter
+from hltui.tui.widgets.review_calendar import ReviewCalendar
 
 _BAR_WIDTH = 40
+CALENDAR_WEEKS = 16
 
 
 class StatsScreen(Screen[None]):
@@ -38,6 +46,10 @@ class StatsScreen(Screen[None]):
             yield Static(self._summary(sum(count for _, count in reviews)), id="stats-summary")
             yield Label("Reviews per day, last 30 days", classes="stats-title")
             yield Sparkline([count for _, count in reviews], id="stats-reviews")
+            yield Label(f"Review calendar, last {CALENDAR_WEEKS} weeks", classes="stats-title")
+            yield ReviewCalendar(id="stats-calendar")
+            yield Label("Remembered (rated Good or Easy) per month", classes="stats-title")
+            yield Static(_retention(retention_per_month(self.store.review_log(), zone_of(None))), id="stats-retention")
             yield Label("Highlights per category", classes="stats-title")
             yield Static(_bars(highlights_per_category(self.library.documents)), id="stats-categories")
             yield Label("Highlights per tag (the 15 largest)", classes="stats-title")
@@ -48,6 +60,7 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"
+        self.query_one(ReviewCalendar).show(self.store.reviews_per_day(CALENDAR_WEEKS * 7))
 
     def _summary(self, reviews: int) -> Text:
         library = self.library
@@ -55,7 +68,8 @@ class StatsScreen(Screen[None]):
         text = Text(counts + "\n", style="bold")
         streak = counted(self.store.streak(), "day")
         text.append(f"{due_today_in(self.store, library)} due today · streak {streak} · ")
-        text.append(f"{counted(reviews, 'review')} in the last 30 days")
+        text.append(f"{counted(reviews, 'review')} in the last 30 days · ")
+        text.append(f"{counted(self.store.highlights_reviewed(), 'highlight')} reviewed at least once")
         return text
 
 
@@ -69,6 +83,19 @@ def _bars(rows: list[tuple[str, int]]) -> Table:
     for label, count in rows:
         bar = "█" * max(1, round(_BAR_WIDTH * count / largest)) if count else ""
         table.add_row(Text(one_line(label), overflow="ellipsis"), Text(bar, style="cyan"), Text(str(count)))
+    return table
+
+
+def _retention(months: list[tuple[str, int, int]]) -> Table | Text:
+    """`2026-11  ████████░░  78% of 45` per month with reviews."""
+    if not months:
+        return Text("No reviews yet", style="dim")
+    table = Table.grid(padding=(0, 1))
+    for month, reviews, remembered in months[-12:]:
+        share = remembered / reviews
+        filled = round(share * 20)
+        bar = Text("█" * filled, style="green").append("░" * (20 - filled), style="dim")
+        table.add_row(month, bar, f"{share:.0%} of {reviews}")
     return table
 
 
