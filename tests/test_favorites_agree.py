@@ -67,6 +67,10 @@ async def test_the_tree_f_star_and_v_report_the_same_favorites(tmp_path: Path) -
             await press_each(pilot, "asterisk")
         assert shown == expected
 
+        await press_each(pilot, "S")
+        assert "· 3 favorites" in str(app.screen.query_one("#stats-summary", Static).content)
+        await press_each(pilot, "q")
+
         tree = screen.query_one(TagTree)
         tree.focus()
         tree.move_cursor(favorites_node)
@@ -74,6 +78,9 @@ async def test_the_tree_f_star_and_v_report_the_same_favorites(tmp_path: Path) -
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert {(document.title, document.highlights[index].text) for document, index in review.pairs} == expected
+        for _ in review.pairs:  # every card of the review says it is a favorite
+            assert "★ favorite" in str(review.query_one("#review-source", Static).content)
+            await press_each(pilot, "space")
 
 
 async def test_the_reader_stars_and_notes_a_highlight_shows_them_and_undoes_them(tmp_path: Path) -> None:

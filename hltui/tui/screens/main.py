@@ -379,7 +379,9 @@ class MainScreen(GuardedScreen[None]):
         from hltui.tui.screens.stats import StatsScreen
 
         if self.library is not None:
-            self.app.push_screen(StatsScreen(self.library, self.reviews.store))
+            count = self.reviews.favorite_count()
+            favorites = sum(count(document) for document in self.library.documents)
+            self.app.push_screen(StatsScreen(self.library, self.reviews.store, favorites))
 
     def action_show_problems(self) -> None:
         """List skipped files and problems."""

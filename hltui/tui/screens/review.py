@@ -101,7 +101,9 @@ class ReviewScreen(GuardedScreen[bool]):
         document, highlight, stable_id = current
         capped = f" · {len(self.pairs)} of {self.out_of}" if self.out_of > len(self.pairs) else ""
         progress.update(Text(f"{self.position + 1} / {len(self.pairs)}{capped}", style="dim"))
-        self.query_one("#review-source", Static).update(_source(document, highlight, self.store.is_favorite(stable_id)))
+        self.query_one("#review-source", Static).update(
+            _source(document, highlight, highlight.is_favorite or self.store.is_favorite(stable_id))
+        )
         shown_text = self.query_one("#review-text", Static)
         shown_text.display = True
         shown_text.update(markdown(highlight.text))

@@ -33,10 +33,11 @@ class StatsScreen(Screen[None]):
 
     BINDINGS = [Binding("q,escape", "dismiss", "Close", id="stats.close", tooltip="Back to the library")]
 
-    def __init__(self, library: Library, store: ReviewStore) -> None:
+    def __init__(self, library: Library, store: ReviewStore, favorites: int = 0) -> None:
         super().__init__()
         self.library = library
         self.store = store
+        self.favorites = favorites  # favorite highlights, as the tree's Favorites group counts them
 
     def compose(self) -> ComposeResult:
         reviews = self.store.reviews_per_day(30)
@@ -65,6 +66,7 @@ class StatsScreen(Screen[None]):
     def _summary(self, reviews: int) -> Text:
         library = self.library
         counts = f"{counted(len(library.documents), 'document')} · {counted(library.highlight_count, 'highlight')}"
+        counts += f" · {counted(self.favorites, 'favorite')}"
         text = Text(counts + "\n", style="bold")
         streak = counted(self.store.streak(), "day")
         text.append(f"{due_today_in(self.store, library)} due today · streak {streak} · ")
