@@ -9,6 +9,7 @@ later one, the review log is joined without duplicates, weights come from the fi
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -135,7 +136,7 @@ def _read(text: str) -> dict[str, Any]:
     return {"highlights": data["highlights"], "reviews": data["reviews"], "weights": data.get("weights") or {}}
 
 
-def _merge_card(connection: Any, stable_id: str, entry: dict[str, Any]) -> int:
+def _merge_card(connection: sqlite3.Connection, stable_id: str, entry: dict[str, Any]) -> int:
     """Take the file's card when this store has none, or when the file's was reviewed later; 1 if taken."""
     card = entry.get("card")
     if not isinstance(card, dict) or "due" not in card:
@@ -151,7 +152,7 @@ def _merge_card(connection: Any, stable_id: str, entry: dict[str, Any]) -> int:
     return 1
 
 
-def _insert(connection: Any, table: str, columns: str, values: tuple[object, ...]) -> int:
+def _insert(connection: sqlite3.Connection, table: str, columns: str, values: tuple[object, ...]) -> int:
     """Insert a row unless its key is there; 1 if inserted."""
     before = connection.total_changes
     connection.execute(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES (?, ?)", values)
