@@ -10,7 +10,7 @@ import pytest
 from fsrs import Scheduler
 
 from hltui.model import Document, Highlight
-from hltui.review.ids import highlight_id
+from hltui.review.ids import document_id, highlight_id
 from hltui.review.store import ReviewStore
 from hltui.review.todays_set import more_for_today, todays_set
 
@@ -35,6 +35,7 @@ def ids(pairs: tuple[tuple[Document, int], ...]) -> list[str]:
 def test_the_set_is_made_once_a_day_and_resumed_after_what_was_done(store: ReviewStore) -> None:
     first = todays_set(store, BOOKS, "/books", 5, {}, now=NOON)
     assert len(first.pairs) == 5 and first.done == 0
+    assert first.document_ids == {document_id(book) for book in BOOKS}  # what "due by tomorrow" counts in
     for pair in first.pairs[:2]:
         store.rate(ids((pair,))[0], 3, now=NOON)
         first.mark(store, pair)

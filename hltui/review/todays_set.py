@@ -28,6 +28,8 @@ class TodaysSet:
     day: str
     pairs: tuple[Pair, ...]
     done: int
+    # The library's document ids: what is due by tomorrow is counted in this library only.
+    document_ids: frozenset[str] = frozenset()
 
     @property
     def finished(self) -> bool:
@@ -88,13 +90,14 @@ def _located(store: ReviewStore, documents: Sequence[Document], library: str, da
     stored = store.daily_set(library, day)
     owners = {owner for _, owner, _ in stored}
     found: dict[str, Pair] = {}
-    for document in documents:
-        if document_id(document) in owners:
+    ids = [document_id(document) for document in documents]
+    for document, owner in zip(documents, ids, strict=True):
+        if owner in owners:
             for index, highlight in enumerate(document.highlights):
                 found.setdefault(highlight_id(document, highlight), (document, index))
     done = [found[stable_id] for stable_id, _, is_done in stored if is_done and stable_id in found]
     waiting = [found[stable_id] for stable_id, _, is_done in stored if not is_done and stable_id in found]
-    return TodaysSet(library, day, (*done, *waiting), len(done))
+    return TodaysSet(library, day, (*done, *waiting), len(done), frozenset(ids))
 
 
 def _id(document: Document, index: int) -> str:

@@ -123,7 +123,8 @@ class ReviewScreen(GuardedScreen[bool]):
     def _done_for_today(self) -> Text:
         now = calendar_days.current_moment()
         tomorrow = datetime.combine(calendar_days.today() + timedelta(days=2), time()).astimezone()
-        streak, due = self.store.streak(now), self.store.due_count(tomorrow)
+        within = self.todays.document_ids if self.todays is not None else None
+        streak, due = self.store.streak(now), self.store.due_count(tomorrow, within=within)
         text = Text(f"Streak: {counted(streak, 'day')}. {counted(due, 'highlight')} due by tomorrow.\n")
         text.append("m reviews more today · q leaves", style="dim")
         return text
