@@ -1,28 +1,30 @@
-"""The command line: `hltui [PATH]` and `hltui export | check | cache | review | random`."""
+"""The command line: `hltui [PATH]` and `hltui export | check | cache | review | random | search`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import textwrap
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
-from hltui.display import counted, one_line
+from hltui.display import counted, one_line, strip_control
 from hltui.library import Library, LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, cache_folder, clear_cache
 from hltui.library.cache_rows import Summary
 from hltui.library.load import LibraryLoader
 
 if TYPE_CHECKING:
+    from hltui.search import SearchHit
     from hltui.tui.app import HltuiApp
 
-SUBCOMMANDS = ("export", "check", "cache", "review", "random")
+SUBCOMMANDS = ("export", "check", "cache", "review", "random", "search")
 EXIT_USAGE = 2
 
 
@@ -65,6 +67,8 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
     if subcommand == "cache":
         parser.add_argument("action", choices=("clear",), help="clear: remove every cached parse")
         return parser
+    if subcommand == "search":
+        parser.add_argument("query", help="words to find in titles, authors, tags, highlights and notes")
     parser.add_argument("path", nargs="?", help="export folder or file (default: $HLTUI_LIBRARY, config, samples)")
     parser.add_argument("--no-cache", action="store_true", help="parse every file again; leave the cache alone")
     if subcommand is None:
@@ -75,6 +79,9 @@ def _parser(subcommand: str | None) -> argparse.ArgumentParser:
         moves = parser.add_mutually_exclusive_group()
         moves.add_argument("--export-state", metavar="FILE", help="write your stars, notes, discards and cards as JSON")
         moves.add_argument("--import-state", metavar="FILE", help="merge a state written by --export-state")
+    if subcommand == "search":
+        parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+        parser.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
     if subcommand == "random":
         parser.add_argument("--tag", help="only highlights with this tag (document or highlight tag)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
@@ -86,7 +93,8 @@ def _epilog() -> str:
     subcommands = (
         "Subcommands: `hltui export [PATH] --format json|markdown`, `hltui check [PATH]`, `hltui review [PATH]`"
         " (`--export-state FILE` or `--import-state FILE` moves your review state),"
-        " `hltui random [PATH] --tag TAG --format text|markdown|json`, `hltui cache clear`."
+        " `hltui random [PATH] --tag TAG --format text|markdown|json`,"
+        " `hltui search QUERY [PATH] --format text|json|markdown --limit N`, `hltui cache clear`."
     )
     samples = bundled_samples()
     missing = "" if samples.is_dir() else " (missing)"
@@ -141,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
             _notice(cache)
             return _random(library, options.tag, options.format)
+        if subcommand == "search":
+            library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
+            _notice(cache)
+            return _search(library, options.query, options.format, options.limit)
         loader = LibraryLoader(path, config.read_rules, cache, parallel=True)
         summary = loader.cached_summary() or summary_of(loader.load())
         _notice(cache)
@@ -178,6 +190,65 @@ def _move_state(export_to: str | None, import_from: str | None) -> int:
     except (OSError, UnicodeDecodeError, StateFileError) as error:
         return _fail(f"review state: {error}")
     return 0
+
+
+def _search(library: Library, query: str, form: str, limit: int) -> int:
+    """Print what the search screen would list for the query; no result is not an error (exit 0)."""
+    from hltui.search import SearchIndex
+
+    if limit < 1:
+        return _fail(f"--limit must be 1 or more, not {limit}")
+    hits = SearchIndex(library.documents).search(query, limit=limit)
+    write = {"text": hits_as_text, "json": hits_as_json, "markdown": hits_as_markdown}[form]
+    output = write(hits)
+    if output:
+        sys.stdout.write(output + "\n")
+    return 0
+
+
+def hits_as_text(hits: Sequence[SearchHit]) -> str:
+    """Two lines a hit: `Title — Author · field`, then the snippet, indented (one line, `fzf`-friendly)."""
+    lines: list[str] = []
+    for hit in hits:
+        document = hit.document
+        source = f"{document.title} — {document.author}" if document.author else document.title
+        lines.append(" ".join(strip_control(f"{source} · {hit.field}").split()))
+        lines.append("  " + " ".join(strip_control(hit.snippet).split()))
+    return "\n".join(lines)
+
+
+def hits_as_json(hits: Sequence[SearchHit]) -> str:
+    """One object a hit: its document, the field matched, the snippet and, for a highlight, its text."""
+    return json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2)
+
+
+def hits_as_markdown(hits: Sequence[SearchHit]) -> str:
+    """A highlight as a quote with its source; a document (title, author or tag matched) as a link."""
+    blocks: list[str] = []
+    for hit in hits:
+        document = hit.document
+        if hit.highlight_index is not None:
+            from hltui.export import quote_with_citation  # only Markdown output needs it
+
+            blocks.append(quote_with_citation(document, document.highlights[hit.highlight_index]))
+        else:
+            blocks.append(f"- [{document.title}]({document.url})" if document.url else f"- {document.title}")
+    return strip_control("\n\n".join(blocks))
+
+
+def _hit_json(hit: SearchHit) -> dict[str, Any]:
+    document = hit.document
+    highlight = document.highlights[hit.highlight_index] if hit.highlight_index is not None else None
+    return {
+        "title": document.title,
+        "author": document.author,
+        "url": document.url,
+        "source_path": document.source_path,
+        "field": hit.field,
+        "highlight_index": hit.highlight_index,
+        "text": highlight.text if highlight is not None else None,
+        "snippet": hit.snippet,
+    }
 
 
 def _random(library: Library, tag: str | None, form: str) -> int:
