@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from hltui import __version__
 from hltui.config import LIBRARY_ENV, Config, load_config
-from hltui.display import counted, one_line, strip_control
+from hltui.display import counted, json_for_a_terminal, one_line, strip_control
 from hltui.library import Library, LibraryError, load_library, summary_of
 from hltui.library.cache import ParseCache, cache_folder, clear_cache
 from hltui.library.cache_rows import Summary
@@ -219,7 +219,7 @@ def hits_as_text(hits: Sequence[SearchHit]) -> str:
 
 def hits_as_json(hits: Sequence[SearchHit]) -> str:
     """One object a hit: its document, the field matched, the snippet and, for a highlight, its text."""
-    return json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2)
+    return json_for_a_terminal(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
 
 
 def hits_as_markdown(hits: Sequence[SearchHit]) -> str:

@@ -38,3 +38,13 @@ def _visible(match: re.Match[str]) -> str:
 def counted(count: int, noun: str) -> str:
     """`1 document`, `2 documents`: a count with its noun in the right number."""
     return f"{count} {noun if count == 1 else noun + 's'}"
+
+
+# JSON leaves C1 controls and bidi overrides raw; written as \u escapes they are the same JSON
+# but cannot drive a terminal the output is shown on. Outside strings JSON has none of them.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_for_a_terminal(text: str) -> str:
+    """JSON text with the controls JSON leaves raw (C1, bidi overrides) written as `\\u` escapes."""
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

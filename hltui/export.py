@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
-from hltui.display import one_line, strip_control
+from hltui.display import json_for_a_terminal, one_line, strip_control
 from hltui.library import Library
 from hltui.model import FAVORITE_TAG, Document, Highlight
-
-# JSON leaves C1 controls and bidi overrides raw; written as \u escapes they are the same JSON
-# but cannot drive a terminal the output is shown on. Outside strings JSON has none of them.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
 
 # What the review state adds to each highlight of the JSON export (composed by the command line).
 ReviewFields = Callable[[Document, Highlight], dict[str, Any]]
@@ -28,7 +22,7 @@ def library_as_json(library: Library, review_fields: ReviewFields | None = None)
         "problems": [{"path": item.path, "line": item.line, "message": item.message} for item in library.problems],
     }
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return json_for_a_terminal(text)
 
 
 def _document_json(document: Document, review_fields: ReviewFields | None = None) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
@@ -40,3 +41,12 @@ def test_text_markdown_limit_and_no_result(capsys: pytest.CaptureFixture[str]) -
     assert search(capsys, "zzzzqqq", str(SAMPLES))[:2] == (0, "")  # nothing found is not an error
     code, _, err = search(capsys, "x", str(SAMPLES), "--limit", "0")
     assert code == 2 and err == "hltui: error: --limit must be 1 or more, not 0\n"
+
+
+def test_json_results_carry_no_raw_terminal_controls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file name is not cleaned by the parser: a bidi override in it must reach the terminal escaped."""
+    name = "bidi\u202eevil.md"
+    (tmp_path / name).write_text("# Quiet\n## Highlights\n- a quiet line\n", encoding="utf-8")
+    code, out, _ = search(capsys, "quiet", str(tmp_path), "--format", "json")
+    assert code == 0 and "\u202e" not in out
+    assert json.loads(out)[0]["source_path"] == name  # the same JSON, the control written as an escape
