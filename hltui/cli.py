@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if subcommand == "search":
             library = load_library(path, rules=config.read_rules, cache=cache, parallel=True)
             _notice(cache)
-            return _search(library, options.query, options.format, options.limit)
+            return _search(library, cache, options.query, options.format, options.limit)
         loader = LibraryLoader(path, config.read_rules, cache, parallel=True)
         summary = loader.cached_summary() or summary_of(loader.load())
         _notice(cache)
@@ -192,13 +192,18 @@ def _move_state(export_to: str | None, import_from: str | None) -> int:
     return 0
 
 
-def _search(library: Library, query: str, form: str, limit: int) -> int:
+def _search(library: Library, cache: ParseCache | None, query: str, form: str, limit: int) -> int:
     """Print what the search screen would list for the query; no result is not an error (exit 0)."""
-    from hltui.search import SearchIndex
+    from hltui.review.reader_state import ReaderReviews
+    from hltui.search import Searcher
 
     if limit < 1:
         return _fail(f"--limit must be 1 or more, not {limit}")
-    hits = SearchIndex(library.documents).search(query, limit=limit)
+    searcher = Searcher(cache, ReaderReviews(on_notice=lambda notice: print(notice, file=sys.stderr)))
+    searcher.prepare()  # a missing index is rebuilt before searching: a script wants the same hits as the app
+    if searcher.notice:
+        print(searcher.notice, file=sys.stderr)
+    hits = searcher.search(library, query, limit=limit)
     write = {"text": hits_as_text, "json": hits_as_json, "markdown": hits_as_markdown}[form]
     output = write(hits)
     if output:

@@ -86,7 +86,7 @@ def parse_result() -> ParseResult:
 
 def back_in_memory(result: ParseResult, _folder: Path) -> ParseResult:
     """Through the rows as they are kept when the database cannot be written (marshalled, as stored)."""
-    _, _, outline, rows = cache_rows("shelf/book.md", KEY, result)
+    _, _, outline, rows, _ = cache_rows("shelf/book.md", KEY, result)
     return result_in_memory(marshal.loads(marshal.dumps(outline)), rows)
 
 

@@ -143,7 +143,7 @@ async def test_hltui_review_starts_in_the_review_when_the_cache_was_already_up_t
     async with started(library, (100, 30), start_in_review=True) as (app, pilot):
         assert isinstance(app.screen, ReviewScreen)
         main_screen = app.screen_stack[-2]
-        assert isinstance(main_screen, MainScreen) and main_screen.search_index._library is main_screen.library
+        assert isinstance(main_screen, MainScreen) and main_screen.library is not None and not main_screen.is_loading
 
 
 async def test_your_own_note_from_a_review_shows_on_the_highlights_card_in_the_reader(library: Path) -> None:

@@ -33,7 +33,7 @@ async def test_the_command_line_finds_what_the_search_screen_lists(capsys: pytes
 
 
 def test_text_markdown_limit_and_no_result(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = search(capsys, "walk", str(SAMPLES), "--limit", "2")
+    code, out, _ = search(capsys, "walk*", str(SAMPLES), "--limit", "2")
     assert code == 0 and out.splitlines()[0] == "Notes on Walking & Thinking — Mira Example · title"
     assert len(out.splitlines()) == 4  # two lines a hit
     code, out, _ = search(capsys, "obey", str(SAMPLES), "--limit", "1", "--format", "markdown")

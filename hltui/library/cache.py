@@ -22,7 +22,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,15 +47,26 @@ from hltui.library.cache_rows import (
     summary_from,
 )
 from hltui.library.merges import MergeOutcome, Sources
+from hltui.library.search_rows import (
+    INSERT_DOCUMENT,
+    INSERT_HIGHLIGHT,
+    SEARCH_SCHEMA,
+    SEARCH_TABLES,
+    SearchRows,
+    numbered,
+    search_rows,
+)
 from hltui.model import Document, Highlight, ParseResult, StoredHighlights
 
 APP_NAME = "hltui"
-_FORMAT = 3
+_FORMAT = 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The modules whose code decides what a file parses to: any change to them retires the cache.
-_PARSER_SOURCES = ("model.py", "display.py", "parsing", "library/cache_rows.py")
+_PARSER_SOURCES = ("model.py", "display.py", "parsing", "library/cache_rows.py", "library/search_rows.py")
 # Highlights of recently opened documents kept in memory; the open document's always stay.
 _FETCHED_HIGHLIGHTS_KEPT = 20_000
+# Files whose search rows are rebuilt in one transaction (a rebuild lets the app's own writes in between).
+_REBUILD_FILES_PER_STEP = 50
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, outline BLOB);
@@ -227,10 +238,13 @@ class ParseCache:
     def store_rows(self, parsed: list[CacheRows]) -> dict[str, CachedFile]:
         """Keep files parsed into cache rows (maybe by another process); their entries, highlights stored."""
         with self._lock:
-            written = self._write(_store_statements(parsed))
+            indexed = [(name, rows) for name, *_, rows in parsed]
+            written = self._write(
+                _store_statements(parsed), lambda connection: _replace_search_rows(connection, indexed)
+            )
         if written:
-            return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, outline, _ in parsed}
-        return {name: CachedFile(key, result_in_memory(outline, rows)) for name, key, outline, rows in parsed}
+            return {name: CachedFile(key, self._result_from(name, key, outline)) for name, key, outline, *_ in parsed}
+        return {name: CachedFile(key, result_in_memory(outline, rows)) for name, key, outline, rows, _ in parsed}
 
     def finish(
         self, names: Iterable[str], state: FolderState, summary: Summary, merges: dict[Sources, MergeOutcome]
@@ -238,15 +252,83 @@ class ParseCache:
         """Forget files no longer in the folder; keep the summary `hltui check` prints and the merges."""
         keep = set(names)
         with self._lock:
-            stale = [(name,) for (name,) in self._query("SELECT name FROM files") if name not in keep]
-            self._write(
-                [
-                    ("DELETE FROM files WHERE name = ?", stale),
-                    ("DELETE FROM highlights WHERE name = ?", stale),
-                    ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(summary_blob(state, summary),)]),
-                    ("INSERT OR REPLACE INTO meta VALUES ('merges', ?)", [(marshal.dumps(list(merges.items())),)]),
-                ]
-            )
+            stale: list[tuple[object, ...]] = [
+                row for row in self._query("SELECT name FROM files") if row[0] not in keep
+            ]
+            names = [name for (name,) in stale if isinstance(name, str)]
+            statements: list[tuple[str, Sequence[tuple[object, ...]]]] = [
+                ("DELETE FROM files WHERE name = ?", stale),
+                ("DELETE FROM highlights WHERE name = ?", stale),
+                ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(summary_blob(state, summary),)]),
+                ("INSERT OR REPLACE INTO meta VALUES ('merges', ?)", [(marshal.dumps(list(merges.items())),)]),
+            ]
+            self._write(statements, lambda connection: _forget_search_rows(connection, names))
+
+    # The search index ------------------------------------------------------------------------
+
+    def search_ready(self) -> bool:
+        """Whether the search index holds every cached file (else it needs `rebuild_search_index`)."""
+        return bool(self._query("SELECT 1 FROM meta WHERE key = 'search' AND value = 'ready'"))
+
+    def rebuild_search_index(self, should_stop: Callable[[], bool] | None = None) -> bool:
+        """Index every cached file again from its stored highlights (a missing or broken index); True when done.
+
+        A few files at a time, each step a transaction of its own, so the app's writes go in between.
+        """
+        names = [name for (name,) in self._query("SELECT name FROM files ORDER BY name") if isinstance(name, str)]
+        for start in range(0, len(names), _REBUILD_FILES_PER_STEP):
+            if should_stop is not None and should_stop():
+                return False
+            with self._lock:
+                step = names[start : start + _REBUILD_FILES_PER_STEP]
+                if not self._write([], functools.partial(self._index_stored, step)):
+                    return False
+        with self._lock:
+            return self._write([("INSERT OR REPLACE INTO meta VALUES ('search', 'ready')", [()])])
+
+    def _index_stored(self, names: list[str], connection: sqlite3.Connection) -> None:
+        """Write the search rows of these cached files, read back from the cache (in the caller's transaction)."""
+        indexed: list[tuple[str, SearchRows]] = []
+        for name in names:
+            found = connection.execute("SELECT size, mtime_ns, outline FROM files WHERE name = ?", (name,)).fetchall()
+            if not found:
+                continue  # forgotten since the list was read
+            size, mtime_ns, outline = found[0]
+            result = result_in_memory(marshal.loads(outline), self._stored_rows(connection, name))
+            indexed.append((name, search_rows(name, result.documents)))
+        _replace_search_rows(connection, indexed)
+
+    @staticmethod
+    def _stored_rows(connection: sqlite3.Connection, name: str) -> list[tuple[object, ...]]:
+        columns = "name, position, block, size, mtime_ns, data"
+        query = f"SELECT {columns} FROM highlights WHERE name = ? ORDER BY position, block"
+        return connection.execute(query, (name,)).fetchall()
+
+    def forget_search_index(self, error: BaseException | None = None) -> None:
+        """Empty a broken search index, to be rebuilt; the parse cache itself is kept."""
+        if error is not None:
+            self.notice = f"search index in {self.path} is damaged ({type(error).__name__}); rebuilding it"
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return
+            try:
+                with connection:
+                    for table in SEARCH_TABLES:
+                        connection.execute(f"DROP TABLE IF EXISTS {table}")
+                    connection.execute("DELETE FROM meta WHERE key = 'search'")
+                connection.executescript(SEARCH_SCHEMA)
+            except sqlite3.DatabaseError as again:
+                self._discard(again)
+
+    def search_connection(self) -> sqlite3.Connection | None:
+        """A connection of its own for searching (so a search never waits on the cache's lock); it only reads."""
+        if self._connect() is None:
+            return None
+        try:
+            return sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        except sqlite3.DatabaseError:
+            return None
 
     # The database ----------------------------------------------------------------------------
 
@@ -261,7 +343,12 @@ class ParseCache:
                 self._discard(error)
                 return []
 
-    def _write(self, statements: Iterable[tuple[str, Sequence[tuple[object, ...]]]]) -> bool:
+    def _write(
+        self,
+        statements: Iterable[tuple[str, Sequence[tuple[object, ...]]]],
+        more: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> bool:
+        """Run the statements, then `more`, in one transaction."""
         connection = self._connect()
         if connection is None:
             return False
@@ -269,6 +356,8 @@ class ParseCache:
             with connection:
                 for sql, rows in statements:
                     connection.executemany(sql, rows)
+                if more is not None:
+                    more(connection)
             return True
         except sqlite3.OperationalError as error:  # locked by another hltui for too long, disk full
             self.notice = f"parse cache {self.path} could not be written: {error}"
@@ -304,11 +393,16 @@ class ParseCache:
         found = connection.execute("SELECT value FROM meta WHERE key = 'header'").fetchall()
         if not found or found[0][0] != header:
             with connection:  # another parser or format (or a new database): start empty
-                for table in ("files", "highlights", "meta"):
+                for table in ("files", "highlights", "meta", *SEARCH_TABLES):
                     connection.execute(f"DROP TABLE IF EXISTS {table}")
-            connection.executescript(_SCHEMA)
-            with connection:
+            connection.executescript(_SCHEMA + SEARCH_SCHEMA)
+            with connection:  # an empty index holds every file of an empty cache
                 connection.execute("INSERT INTO meta VALUES ('header', ?)", (header,))
+                connection.execute("INSERT INTO meta VALUES ('search', 'ready')")
+        elif not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_spans'").fetchall():
+            with connection:  # the index went missing: made again, empty, until rebuilt
+                connection.execute("DELETE FROM meta WHERE key = 'search'")
+            connection.executescript(SEARCH_SCHEMA)
         return connection
 
     def _discard(self, error: BaseException) -> None:
@@ -337,10 +431,48 @@ def _store_statements(rows: list[CacheRows]) -> list[tuple[str, list[tuple[objec
         ("DELETE FROM highlights WHERE name = ?", [(name,) for name, *_ in rows]),
         (
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-            [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, outline, _ in rows],
+            [(name, key.size, key.mtime_ns, marshal.dumps(outline)) for name, key, outline, *_ in rows],
         ),
-        ("INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)", [row for *_, blocks in rows for row in blocks]),
+        (
+            "INSERT OR REPLACE INTO highlights VALUES (?, ?, ?, ?, ?, ?)",
+            [row for *_, blocks, _ in rows for row in blocks],
+        ),
     ]
+
+
+def _replace_search_rows(connection: sqlite3.Connection, indexed: list[tuple[str, SearchRows]]) -> None:
+    """Put these files' search rows in the place of what the index held for them (in the caller's transaction)."""
+    _forget_search_rows(connection, [name for name, _ in indexed])
+    documents_at, highlights_at = (
+        connection.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {table}").fetchone()[0]
+        for table in ("search_documents", "search_highlights")
+    )
+    spans: list[tuple[object, ...]] = []
+    for name, (documents, highlights) in indexed:
+        connection.executemany(INSERT_DOCUMENT, numbered(documents, documents_at))
+        connection.executemany(INSERT_HIGHLIGHT, numbered(highlights, highlights_at))
+        spans.append(
+            (name, documents_at, documents_at + len(documents), highlights_at, highlights_at + len(highlights))
+        )
+        documents_at += len(documents)
+        highlights_at += len(highlights)
+    connection.executemany("INSERT OR REPLACE INTO search_spans VALUES (?, ?, ?, ?, ?)", spans)
+
+
+def _forget_search_rows(connection: sqlite3.Connection, names: list[str]) -> None:
+    """Take these files' rows out of the search index (in the caller's transaction)."""
+    for name in names:
+        span = connection.execute("SELECT * FROM search_spans WHERE name = ?", (name,)).fetchone()
+        if span is None:
+            continue
+        _, documents_from, documents_to, highlights_from, highlights_to = span
+        connection.execute(
+            "DELETE FROM search_documents WHERE rowid >= ? AND rowid < ?", (documents_from, documents_to)
+        )
+        connection.execute(
+            "DELETE FROM search_highlights WHERE rowid >= ? AND rowid < ?", (highlights_from, highlights_to)
+        )
+        connection.execute("DELETE FROM search_spans WHERE name = ?", (name,))
 
 
 def clear_cache(folder: Path | None = None) -> int:

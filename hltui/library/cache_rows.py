@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Generic, TypeVar, cast
 
+from hltui.library.search_rows import SearchRows, search_rows
 from hltui.model import Document, Highlight, HighlightDigest, ParseResult, Problem, Skipped, document_key
 
 # Highlights are stored in rows of this many, so one screen of a 190,000-highlight book reads one row.
@@ -49,8 +50,8 @@ FolderState = dict[str, FileKey | str]
 Row = tuple[Any, ...]
 # A parse result in marshal form: its documents' rows, its skipped reasons' and its problems'.
 Outline = tuple[list[Row], list[Row], list[Row]]
-# One parsed file as the cache keeps it: name, key, outline, highlight rows (marshal blobs).
-CacheRows = tuple[str, FileKey, Outline, list[tuple[Any, ...]]]
+# One parsed file as the cache keeps it: name, key, outline, highlight rows (marshal blobs), search index rows.
+CacheRows = tuple[str, FileKey, Outline, list[tuple[Any, ...]], SearchRows]
 UNREADABLE = (ValueError, TypeError, EOFError, AssertionError, IndexError)
 # The field types a column keeps as they are: marshal gives each back unchanged (a tuple of
 # strings only if it went in as a tuple, which the layouts see to). A field of another type needs
@@ -184,8 +185,9 @@ def highlights_in(blob: bytes) -> list[Highlight]:
 
 
 def cache_rows(name: str, key: FileKey, result: ParseResult) -> CacheRows:
-    """What the cache keeps of a parse result: its outline and its highlight rows."""
-    return (name, key, outline_of(result), list(highlight_rows(name, key, result)))
+    """What the cache keeps of a parse result: its outline, its highlight rows and its search index rows."""
+    blocks = list(highlight_rows(name, key, result))
+    return (name, key, outline_of(result), blocks, search_rows(name, result.documents))
 
 
 def result_from(outline: Outline, document: Callable[[int, Row], Document]) -> ParseResult:

@@ -257,7 +257,7 @@ class _LoadRun:
         if len(parsed) == 2:
             self._unreadable(*parsed)
             return
-        name, key, outline, rows = parsed
+        name, key, outline, *_ = parsed
         self.rows.append(parsed)
         self.results[name] = _WAITING
         self.files_read += 1

@@ -7,7 +7,7 @@ scheduler and the selections are imported only when first used: the first paint 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -160,6 +160,30 @@ class ReaderReviews:
             self._changes.append(last[0])
         self.reviewed()
 
+    def marked_highlights(
+        self, documents: Sequence[Document], states: Collection[str], now: datetime | None = None
+    ) -> Iterator[tuple[Document, int, str | None, bool, bool]]:
+        """Highlights with an own note, and those starred or due (by the end of today) when `states` asks:
+        (document, index, own note, starred, due).
+
+        Only the documents the review database places them in have their highlights read.
+        """
+        from hltui.review.ids import document_id, highlight_id
+
+        if not self.exists():
+            return
+        notes = self.store.notes()
+        starred = self.store.favorites() if "favorite" in states else set()
+        due = set(self.store.due_ids(_end_of_today(now))) if "due" in states else set()
+        holding = self.store.documents_of([*notes, *starred, *due])
+        for document in documents:
+            if document_id(document) not in holding:
+                continue
+            for index, highlight in enumerate(document.highlights):
+                stable_id = highlight_id(document, highlight)
+                if stable_id in notes or stable_id in starred or stable_id in due:
+                    yield document, index, notes.get(stable_id), stable_id in starred, stable_id in due
+
     def daily(self, library: Library, count: int) -> TodaysSet:
         """Today's set for this library: due highlights first, then new ones; made once a day, then resumed."""
         from hltui.review.todays_set import todays_set
@@ -218,8 +242,12 @@ def due_today_in(store: ReviewStore, library: Library, now: datetime | None = No
     """How many of this library's highlights are due before today's midnight, in this store."""
     from hltui.review.ids import document_id
 
-    end_of_today = datetime.combine(calendar_days.today(now) + timedelta(days=1), time()).astimezone()
-    return store.due_count(end_of_today, within={document_id(document) for document in library.documents})
+    return store.due_count(_end_of_today(now), within={document_id(document) for document in library.documents})
+
+
+def _end_of_today(now: datetime | None = None) -> datetime:
+    """Today's midnight, local time: what is due by then counts as due today."""
+    return datetime.combine(calendar_days.today(now) + timedelta(days=1), time()).astimezone()
 
 
 def library_key(library: Library) -> str:

@@ -184,6 +184,17 @@ class ReviewStore:
         )
         return {row[0] for row in rows}
 
+    def documents_of(self, stable_ids: Iterable[str]) -> set[str]:
+        """The ids of the documents these highlights were placed in (as far as placements tell)."""
+        wanted = list(stable_ids)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # SQLite limits the parameters of one statement
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._connection.execute(f"SELECT document_id FROM placements WHERE hid IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
     # Favorites, discards, notes, weights
 
     def set_favorite(self, stable_id: str, favorite: bool) -> None:

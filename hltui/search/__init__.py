@@ -1,6 +1,7 @@
-"""Search: the index over a library's fields, typo tolerance, ranking and snippets (no Textual)."""
+"""Search: the query language over the FTS5 index kept in the parse cache (no Textual)."""
 
-from hltui.search.engine import SearchHit, SearchIndex
-from hltui.search.live_index import LiveSearchIndex
+from hltui.search.engine import ReaderMarks, Searcher
+from hltui.search.hits import SearchHit
+from hltui.search.plain import Marks
 
-__all__ = ["LiveSearchIndex", "SearchHit", "SearchIndex"]
+__all__ = ["Marks", "ReaderMarks", "SearchHit", "Searcher"]

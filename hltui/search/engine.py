@@ -1,440 +1,326 @@
-"""Typo-tolerant search over titles, authors, tags, highlights, highlight tags and notes (no Textual here)."""
+"""Search: the query language answered by the FTS5 index in the parse cache, and by reading what it lacks.
+
+The index (library/search_rows.py) is written with the parse cache, file by file, so a start
+builds nothing. What the index cannot hold is read here: the reader's own notes, stars and due
+highlights (from the review database, through `ReaderMarks`), documents the cache did not store,
+and, while a missing or damaged index is rebuilt, the whole library. Document matches come first,
+then highlights by bm25; a typo pass runs only when the exact query found few. No Textual here.
+"""
 
 from __future__ import annotations
 
-import heapq
-import re
-import sys
-import time
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, Protocol
 
-from hltui.model import Document
-from hltui.search.field_table import KINDS, FieldTable
-from hltui.search.folding import fold, folded_ends, to_original
-from hltui.search.ranking import Query, Results, StopCheck, chunks, hit_key
-from hltui.search.snippets import merged, snippet, window
-from hltui.search.typos import NearWords
+from hltui.library.cache import ParseCache
+from hltui.library.collection import Library
+from hltui.model import Document, Highlight, StoredHighlights, document_key
+from hltui.search.fts_query import document_match, highlight_match
+from hltui.search.hits import SearchHit, document_hit, highlight_hit
+from hltui.search.plain import Alternatives, Found, Marks, answers_in, words_in
+from hltui.search.query import Query, parse_query
+from hltui.search.typos import near_words, typo_limit
 
-__all__ = ["SearchHit", "SearchIndex", "fold"]
+__all__ = ["ReaderMarks", "SearchHit", "Searcher"]
 
-# A word in more tokens than this is found by reading the fields: gathering its postings would cost more.
-_MOST_TOKENS = 3000
-# Up to this many matching fields of a kind are all scored; past it, only each bonus class's best.
-_SCORE_ALL_UP_TO = 400
-_SPLIT_WORDS_UP_TO = 4
-_WALK_FROM = 20_000  # fields in a kind
-_WALK_MOST = 10_000  # steps
-_STOP_CHECK_EVERY = 500  # longer queries match few fields: scored all rather than split 2^n ways
-_READ_CHUNK = 20_000  # fields read between two calls to should_stop
-_BUILD_CHUNK_HIGHLIGHTS = 2000  # highlights indexed between two chances for other threads to run
+# A typo pass runs when the exact query found fewer hits than this.
+TYPOS_BELOW = 5
+# bm25 weights of the columns, in table order: a highlight's tags, then its text, its note, its document.
+_HIGHLIGHT_WEIGHTS = "4.0, 2.0, 5.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0"
+_DOCUMENT_WEIGHTS = "10.0, 8.0, 6.0, 0.0, 0.0"
+_PROGRESS_STEPS = 2000  # SQLite steps between two calls to should_stop
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One search result."""
+class ReaderMarks(Protocol):
+    """What the review database knows of highlights: the reader's own notes, stars, what is due."""
 
-    document: Document
-    highlight_index: int | None
-    field: str
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
-    score: float
+    def marked_highlights(
+        self, documents: Sequence[Document], states: Collection[str]
+    ) -> Iterable[tuple[Document, int, str | None, bool, bool]]:
+        """Highlights with an own note, and those starred or due when `states` asks for favorite or due:
+        (document, index, own note, starred, due)."""
+        ...
 
 
-class SearchIndex:
-    """The folded text and token postings of every searchable field, built once per library.
+Pair = tuple[int, int | None]  # id of the document, index of the highlight (None: the document)
 
-    Build it in the background with `build`, which can be stopped; keep it current with
-    `add_document`, `remove_document` and `replace_document` instead of building it again.
-    """
 
-    def __init__(self, documents: Sequence[Document] = ()) -> None:
-        self._table = FieldTable()
-        if documents:
-            self._table.add(documents)
-            self._table.rank()
+class Searcher:
+    """Answers queries over a library; safe to use from several threads (one search runs at a time)."""
 
-    @classmethod
-    def build(cls, documents: Sequence[Document], should_stop: Callable[[], bool] | None = None) -> SearchIndex | None:
-        """The index of these documents built a chunk at a time, letting other threads run between chunks.
+    def __init__(self, cache: ParseCache | None = None, marks: ReaderMarks | None = None) -> None:
+        self.cache = cache
+        self.marks = marks
+        self.notice: str | None = None  # said once to the reader, then cleared by whoever shows it
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._ready = False
+        self._rebuilding: threading.Thread | None = None
+        self._keys: tuple[Library, dict[str, Document]] | None = None
 
-        Returns None when should_stop answers yes (it is asked before each chunk).
-        """
-        index = cls()
-        for chunk in _build_chunks(documents):
-            if should_stop is not None and should_stop():
-                return None
-            index._table.add(chunk)
-            time.sleep(0)  # a pure-Python loop keeps the GIL up to the switch interval; give it up now
-        for kind in range(len(KINDS)):
-            if should_stop is not None and should_stop():
-                return None
-            index._table.ranked(kind)
-            time.sleep(0)
-        return index
-
-    def add_document(self, document: Document) -> None:
-        """Index one more document, after the others in library order."""
-        self._table.add([document])
-
-    def remove_document(self, document: Document) -> None:
-        """Stop finding a document (by identity); unknown documents are ignored."""
-        number = self._table.number_of(document)
-        if number is not None:
-            self._table.remove(number)
-
-    def replace_document(self, old: Document, new: Document) -> None:
-        """Index `new` in the place of `old` (for a reloaded file), or after the others if `old` is unknown."""
-        number = self._table.number_of(old)
-        if number is None:
-            self._table.add([new])
+    def prepare(self, should_stop: Callable[[], bool] | None = None) -> None:
+        """Rebuild the index when it is missing or damaged (in the calling thread); otherwise nothing to do."""
+        if self.cache is None or self._ready or self.cache.search_ready():
+            self._ready = self.cache is not None
             return
-        self._table.remove(number)
-        self._table.add([new], numbers=[number])
+        self.notice = "Search index is being rebuilt; searching by reading the files meanwhile"
+        self._ready = self.cache.rebuild_search_index(should_stop)
 
     def search(
         self,
-        query: str,
+        library: Library,
+        text: str,
         *,
         within: Collection[Document] | None = None,
         limit: int = 200,
+        typing: bool = False,
         should_stop: Callable[[], bool] | None = None,
     ) -> list[SearchHit]:
-        """The best `limit` hits holding every query word, best first; library order among equals."""
-        words = fold(query).split()
-        if not words or limit <= 0:
+        """The best `limit` results for the query: documents whose own fields match, then highlights."""
+        query = parse_query(text, typing=typing)
+        if query.is_empty or limit <= 0:
             return []
-        prepared = Query(tuple(words), " ".join(words))
-        allowed = None if within is None else self._table.allowed_fields(within)
-        run = _Run(self._table, prepared, allowed, limit, StopCheck(should_stop))
-        run.exact_pass()
-        if len(run.results) < limit and not run.stop.stopped:
-            run.typo_pass()  # typo hits rank below exact ones: only to fill up
-        marker = _Marker(prepared.words, self._table.near_words)
-        return [self._hit(score, field_id, marker) for score, field_id in run.results.top(limit)]
+        with self._lock:
+            run = _Run(self, library, query, within, limit, should_stop or (lambda: False))
+            hits = run.answers(None)
+            if len(hits) < TYPOS_BELOW and not run.stopped:
+                alternatives = self._alternatives(query, library, run)
+                if alternatives:
+                    found = {(id(hit.document), hit.highlight_index) for hit in hits}
+                    more = run.answers(alternatives)
+                    hits += [hit for hit in more if (id(hit.document), hit.highlight_index) not in found]
+            return hits[:limit]
 
-    def _hit(self, score: float, field_id: int, marker: _Marker) -> SearchHit:
-        """A result with its snippet, built only for the hits that are returned."""
-        table = self._table
-        shown, spans = marker.snippet(table.texts[field_id], table.folded[field_id])
-        document = table.documents[table.document_numbers[field_id]]
-        assert document is not None  # removed documents' fields are never hits
-        kind = KINDS[table.kinds[field_id]]
-        return SearchHit(document, table.highlight_indexes[field_id], kind, shown, spans, score)
+    # The index -------------------------------------------------------------------------------
 
+    def connection(self) -> sqlite3.Connection | None:
+        """The index's read connection, when the index holds every cached file."""
+        if self.cache is None:
+            return None
+        if not self._ready:
+            self._ready = self.cache.search_ready()
+            if not self._ready:
+                self._start_rebuild()
+                return None
+        if self._connection is None:
+            self._connection = self.cache.search_connection()
+            if self._connection is not None:
+                self._connection.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_highlights, row)"
+                )
+        return self._connection
 
-class _Marker:
-    """Where the query words are in a field: as typed, or else as whole-word typos of them."""
+    def damaged(self, error: sqlite3.DatabaseError) -> None:
+        """The index could not be read: empty it and rebuild it in the background."""
+        if self._connection is not None:
+            self._connection.close()
+        self._connection, self._ready = None, False
+        if self.cache is not None:
+            self.cache.forget_search_index(error)
+            self.notice = self.cache.notice
+        self._start_rebuild()
 
-    def __init__(self, words: tuple[str, ...], near_words: NearWords) -> None:
-        self._words = words
-        self._exact = [re.compile(re.escape(word)) for word in words]
-        self._typos = [_whole_words(near_words.near(word)) for word in words]
-        # How far before the window a match may begin and still reach into it (typos: the longest near word).
-        self._reach = [max(map(len, near_words.near(word)), default=len(word)) for word in words]
-        self._from_window = [not _overlaps_itself(word) for word in words]
-        self._longest = max(range(len(words)), key=lambda position: len(words[position]))
+    def _start_rebuild(self) -> None:
+        if self._rebuilding is not None and self._rebuilding.is_alive():
+            return
+        self._rebuilding = threading.Thread(target=self.prepare, name="hltui-search-index", daemon=True)
+        self._rebuilding.start()
 
-    def snippet(self, text: str, folded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """The field's snippet around the longest word's first match, with every match inside it marked."""
-        ends = folded_ends(text)
-        patterns = [
-            exact if word in folded else typos
-            for word, exact, typos in zip(self._words, self._exact, self._typos, strict=True)
-        ]
-        anchor_pattern = patterns[self._longest]
-        first = anchor_pattern.search(folded) if anchor_pattern is not None else None
-        anchor = to_original(ends, *first.span()) if first is not None else (0, 0)
-        start, end = window(len(text), anchor)
-        folded_start = start if ends is None or start == 0 else ends[start - 1]
-        # Matches outside the window are never shown: start near it and stop past it, sparing a long text.
-        # (Starting late finds the same matches unless a word overlaps itself, like `ana` in `banana`.)
-        spans: list[tuple[int, int]] = []
-        for position, pattern in enumerate(patterns):
-            if pattern is None:
-                continue
-            exact = pattern is self._exact[position]  # whole-word typo matches never overlap
-            late = self._from_window[position] or not exact
-            reach = len(self._words[position]) if exact else self._reach[position]
-            for match in pattern.finditer(folded, max(0, folded_start - reach) if late else 0):
-                span = to_original(ends, *match.span())
-                if span[0] > end:
-                    break
-                if span[1] >= start:
-                    spans.append(span)
-        return snippet(text, anchor, merged(spans))
+    def documents_by_key(self, library: Library) -> dict[str, Document]:
+        """The library's documents by merge key (what the index's rows name them by)."""
+        if self._keys is None or self._keys[0] is not library:
+            self._keys = (library, {document_key(document): document for document in library.documents})
+        return self._keys[1]
 
-
-def _overlaps_itself(word: str) -> bool:
-    """Whether two occurrences of the word can overlap: some start of it is also an end of it."""
-    return any(word[:size] == word[-size:] for size in range(1, len(word)))
-
-
-def _whole_words(words: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of the words where it stands as a whole word; None for no words."""
-    if not words:
-        return None
-    # Word ends as the vocabulary sees them (search_index._WORD): `reader` stands alone in `slow_reader`.
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words))})(?![^\W_])")
+    def _alternatives(self, query: Query, library: Library, run: _Run) -> Alternatives:
+        """Near words of the vocabulary for each query word long enough to have typos."""
+        words = {words.tokens[0] for words in query.words if len(words.tokens) == 1}
+        alternatives: dict[str, tuple[str, ...]] = {}
+        for word in (word for word in words if typo_limit(word)):
+            near = near_words(word, run.vocabulary(word[0]))
+            if near:
+                alternatives[word] = near
+        return alternatives
 
 
 class _Run:
-    """One query against the table: the fields that match it, and the scoring of those that can rank."""
+    """One search: the index for the documents it holds, reading for the rest."""
 
-    def __init__(self, table: FieldTable, query: Query, allowed: set[int] | None, limit: int, stop: StopCheck) -> None:
-        self.table = table
-        self.query = query
-        self.allowed = allowed
-        self.limit = limit
-        self.stop = stop
-        self.results = Results(table)
-        self._tokens = {word: table.tokens_containing(word, _MOST_TOKENS) for word in query.words}
-        self._starting: dict[tuple[int, int], set[int]] = {}
+    def __init__(
+        self,
+        searcher: Searcher,
+        library: Library,
+        query: Query,
+        within: Collection[Document] | None,
+        limit: int,
+        should_stop: Callable[[], bool],
+    ) -> None:
+        self.searcher, self.library, self.query, self.limit = searcher, library, query, limit
+        self.should_stop = should_stop
+        self.stopped = False
+        scope = library.documents if within is None else _in_order(library.documents, within)
+        self.scope = scope
+        self.whole = within is None
+        self.connection = searcher.connection()
+        indexed = self.connection is not None
+        self.read = [document for document in scope if not (indexed and _is_stored(document))]
+        self.indexed_ids = {id(document) for document in scope} - {id(document) for document in self.read}
+        self.marked = self._marked()
 
-    def exact_pass(self) -> None:
-        """Fields holding every word as typed, the heaviest kinds first, until lighter ones cannot make the cut."""
-        exact = (True,) * len(self.query.words)
-        for kind in range(len(KINDS)):
-            wanted = self.limit - self.results.count_above(self.query.ceiling(kind))
-            if wanted <= 0 or self.stop.stopped:
-                return
-            rarest, rarest_word, fewest = self._rarest_word(kind)
-            fields = len(self.table.ids_by_kind[kind])
-            # A word in most fields of a big kind: its best fields turn up among the shortest, long before
-            # all its matches are gathered. Where matches are sparser they may come late: gather them.
-            if fields >= _WALK_FROM and 2 * fewest >= fields and self._walk(kind, wanted, _WALK_MOST):
-                continue
-            self._offer(kind, self._exact_matches(kind, rarest, rarest_word, fewest), exact)
-
-    def _rarest_word(self, kind: int) -> tuple[Sequence[Sequence[int]], str, int]:
-        """The postings of the query word in the fewest fields of a kind, that word and that count."""
-        postings = self.table.postings[kind]
-        rarest: Sequence[Sequence[int]] = []
-        rarest_word = ""
-        fewest = sys.maxsize
-        for word, tokens in self._tokens.items():
-            if tokens is not None:
-                lists = [postings[token] for token in tokens if token in postings]
-                count = sum(map(len, lists))
-                if count < fewest:
-                    rarest, rarest_word, fewest = lists, word, count
-        return rarest, rarest_word, fewest
-
-    def _exact_matches(
-        self, kind: int, rarest: Sequence[Sequence[int]], rarest_word: str, fewest: int
-    ) -> Collection[int]:
-        """The fields of a kind holding every word: through the rarest word's postings, or else by reading them."""
-        searched = self.table.ids_by_kind[kind]
-        # Reading a field costs about as much as gathering one posting: take the cheaper way.
-        if fewest >= len(searched):
-            return self._holding(self._within(searched), self.query.words)
-        candidates = self._usable(set().union(*rarest))
-        unchecked = [word for word in self.query.words if word != rarest_word]  # its tokens all hold it
-        return self._holding(list(candidates), unchecked) if unchecked else candidates
-
-    def _walk(self, kind: int, wanted: int, steps: int) -> bool:
-        """Score a kind's fields shortest first until no later one can make the cut; False if `steps` ran out.
-
-        A field later in `ranked` is no shorter, so it scores at most `best_possible` for its length: once
-        `wanted` new hits score above that, the rest of the kind cannot displace them. A hit with several
-        fields in the kind counts with its first, whose score may be below its best: that only delays the stop.
-        With one or two words an equal score means the same bonuses and length, and then `ranked` order is
-        library order: equal is enough. (With more words a word-start step is under the shortness range.)
-        """
-        table, query, results = self.table, self.query, self.results
-        folded, words, exact = table.folded, query.words, (True,) * len(query.words)
-        removed, allowed = table.removed, self.allowed
-        ties_in_order = len(words) <= 2
-        best: list[float] = []  # the `wanted` best scores of hits new to the results, lowest first
-        length, bound = -1, 0.0
-        for step, field_id in enumerate(table.ranked(kind)):
-            text = folded[field_id]
-            if len(text) != length:
-                length = len(text)
-                bound = query.best_possible(kind, length)
-            if len(best) >= wanted and (best[0] > bound or (ties_in_order and best[0] == bound)):
-                return True
-            if step >= steps:
-                return False
-            if step % _STOP_CHECK_EVERY == 0 and self.stop():
-                return True
-            if field_id in removed or (allowed is not None and field_id not in allowed):
-                continue
-            for word in words:
-                if word not in text:
-                    break
-            else:
-                is_new = hit_key(table, field_id) not in results
-                score = query.score(kind, text, exact)
-                results.add(field_id, score)
-                if is_new:
-                    (heapq.heappush if len(best) < wanted else heapq.heappushpop)(best, score)
-        return True
-
-    def _usable(self, field_ids: set[int]) -> set[int]:
-        """These fields less the removed ones and those outside `within`."""
-        field_ids -= self.table.removed
-        return field_ids if self.allowed is None else field_ids & self.allowed
-
-    def _within(self, field_ids: list[int]) -> list[int]:
-        """Those of the fields that `within` allows."""
-        return field_ids if self.allowed is None else [field_id for field_id in field_ids if field_id in self.allowed]
-
-    def _holding(self, field_ids: list[int], words: Sequence[str]) -> list[int]:
-        """Those of the fields holding every word, read a chunk at a time."""
-        folded = self.table.folded
-        held: list[int] = []
-        for chunk in chunks(field_ids, self.stop, size=_READ_CHUNK):
-            for word in words:
-                chunk = [field_id for field_id in chunk if word in folded[field_id]]
-            held.extend(chunk)
-        return held
-
-    def typo_pass(self) -> None:
-        """Fields where some word matches only as a typo of it, found through the vocabulary."""
-        table = self.table
-        near_words = [table.near_words.near(word) for word in self.query.words]
-        ceiling_words = len(self.query.words) - 1  # at least one word is a typo
-        for kind in range(len(KINDS)):
-            if self.results.count_above(self.query.ceiling(kind, ceiling_words)) >= self.limit or self.stop.stopped:
-                return
-            near_fields = [table.fields_with_words(near, kind) for near in near_words]
-            candidates = self._narrowed(kind, self._usable(set().union(*near_fields)), near_fields)
-            for exactness, members in self._by_exactness(candidates, near_fields).items():
-                if not all(exactness):
-                    self._offer(kind, members, exactness)
-
-    def _narrowed(self, kind: int, candidates: set[int], near_fields: list[set[int]]) -> set[int]:
-        """The candidates less those missing a word both as typed and as a typo, where its postings are few."""
-        postings = self.table.postings[kind]
-        for word, near in zip(self.query.words, near_fields, strict=True):
-            tokens = self._tokens[word]
-            if tokens is not None:
-                lists = [postings[token] for token in tokens if token in postings]
-                if sum(map(len, lists)) <= len(candidates):
-                    candidates &= near.union(*lists)
-        return candidates
-
-    def _by_exactness(self, candidates: set[int], near_fields: list[set[int]]) -> dict[tuple[bool, ...], set[int]]:
-        """The candidates split by which words they hold as typed (True) or only as a typo (False)."""
-        folded = self.table.folded
-        groups: dict[tuple[bool, ...], set[int]] = {(): candidates}
-        for word, near in zip(self.query.words, near_fields, strict=True):
-            split: dict[tuple[bool, ...], set[int]] = {}
-            for exactness, members in groups.items():
-                exact = {field_id for field_id in members if word in folded[field_id]}
-                typo = (members - exact) & near
-                for part, is_exact in ((exact, True), (typo, False)):
-                    if part:
-                        split[(*exactness, is_exact)] = part
-            groups = split
-        return groups
-
-    def _offer(self, kind: int, matched: Collection[int], exactness: tuple[bool, ...]) -> None:
-        """Score the matching fields of a kind that could rank among the best `limit`."""
-        if len(matched) <= _SCORE_ALL_UP_TO or len(self.query.words) > _SPLIT_WORDS_UP_TO:
-            self._score(kind, list(matched), exactness)
-            return
-        starts = [position for position, exact in enumerate(exactness) if exact]  # typos are whole words
-        if len(self.query.words) == 1 or not all(exactness):
-            # The phrase is the word, in every exact match; with a word matched only as a typo, in none.
-            self._offer_classes(kind, self._split_by_starts(kind, set(matched), starts), exactness)
-            return
-        phrase, folded = self.query.phrase, self.table.folded
-        with_phrase = {field_id for field_id in matched if phrase in folded[field_id]}
-        # In the phrase every word after the first follows a space: only the first may not begin a word.
-        self._offer_classes(kind, self._split_by_starts(kind, with_phrase, starts[:1]), exactness)
-        without = set(matched) - with_phrase
-        if without:
-            # The fields without the phrase score at most this: often the phrase alone fills the results.
-            shortest = self._shortest(kind, without)
-            best = self.query.best_possible(kind, len(folded[shortest]), phrase=False)
-            if self.results.count_above(best) < self.limit:
-                self._offer_classes(kind, self._split_by_starts(kind, without, starts), exactness)
-
-    def _offer_classes(self, kind: int, classes: list[set[int]], exactness: tuple[bool, ...]) -> None:
-        """Score the first hits of each class of equal bonuses, best class first, while they can make the cut.
-
-        Inside a class only length and library order rank, as in `ranked`: each class's shortest field is
-        its best, and its first `limit` hits hold every hit of it that can make the cut.
-        """
-        folded = self.table.folded
-        heads = []
-        for members in classes:
-            heads.append((self.query.score(kind, folded[self._shortest(kind, members)], exactness), members))
-        heads.sort(key=lambda head: head[0], reverse=True)
-        for best, members in heads:
-            if self.results.count_above(best) >= self.limit:
-                return  # neither this class nor the lower ones can make the cut
-            self._score(kind, self._first_hits(kind, members), exactness)
-
-    def _shortest(self, kind: int, members: set[int]) -> int:
-        """The member first in `ranked` order."""
-        return self.table.ranked(kind)[min(map(self.table.rank_positions.__getitem__, members))]
-
-    def _score(self, kind: int, field_ids: list[int], exactness: tuple[bool, ...]) -> None:
-        """Score fields of a kind and offer them to the results."""
-        folded, score, add = self.table.folded, self.query.score, self.results.add
-        # The fields were found before any stop: what is found so far is worth returning.
-        for chunk in chunks(field_ids, self.stop, first=False):
-            for field_id in chunk:
-                add(field_id, score(kind, folded[field_id], exactness))
-
-    def _split_by_starts(self, kind: int, members: set[int], positions: list[int]) -> list[set[int]]:
-        """The members split by which of these query words begin a word in them."""
-        classes = [members] if members else []
-        for position in positions:
-            starting = self._starting_fields(kind, position, members)
-            classes = [part for group in classes for part in (group & starting, group - starting) if part]
-        return classes
-
-    def _starting_fields(self, kind: int, position: int, among: set[int]) -> set[int]:
-        """Those of `among` where query word `position` begins a word: through its tokens when they are few."""
-        pattern = self.query.word_starts[position]
-        cached = self._starting.get((kind, position))
-        if cached is not None:
-            return cached & among
-        tokens = self._tokens[self.query.words[position]]
-        if tokens is not None:
-            postings = self.table.postings[kind]
-            lists = [postings[token] for token in tokens if token in postings and pattern.search(token)]
-            if sum(map(len, lists)) <= 4 * len(among):
-                starting = self._starting[(kind, position)] = set().union(*lists)
-                return starting & among
-        word, folded = self.query.words[position], self.table.folded
-        after_space = " " + word
-        # Most words begin after a space or at the start: those tests are quick; the pattern catches `(word`.
+    def _marked(self) -> dict[tuple[int, int], tuple[Document, Marks]]:
+        marks = self.searcher.marks
+        if marks is None or not (self.query.words or self.query.states):
+            return {}
+        found = marks.marked_highlights(self.scope, self.query.states)
         return {
-            field_id
-            for field_id in among
-            if (text := folded[field_id]).startswith(word) or after_space in text or pattern.search(text)
+            (id(document), index): (document, Marks(own_note, starred, due))
+            for document, index, own_note, starred, due in found
         }
 
-    def _first_hits(self, kind: int, members: set[int]) -> list[int]:
-        """The members in rank order up to and including the one that completes `limit` distinct hits."""
-        table = self.table
-        ranked = table.ranked(kind)
-        first: list[int] = []
-        hits: set[tuple[int, int]] = set()
-        # Sorting places (plain integers) is one C call; a key function would be one Python call each.
-        for position in sorted(map(table.rank_positions.__getitem__, members)):
-            field_id = ranked[position]
-            first.append(field_id)
-            hits.add(hit_key(table, field_id))
-            if len(hits) >= self.limit:
+    def answers(self, alternatives: Alternatives | None) -> list[SearchHit]:
+        """Documents, then highlights: from the index, then by reading; each once."""
+        documents: list[SearchHit] = []
+        highlights: list[SearchHit] = []
+        seen: set[Pair] = set()
+        for score, document, index in [*self._from_index(alternatives), *self._by_reading(alternatives)]:
+            if (id(document), index) in seen or self.stopped:
+                continue
+            seen.add((id(document), index))
+            if index is None:
+                documents.append(document_hit(document, self.query, alternatives, score))
+            else:
+                own = self.marked.get((id(document), index))
+                note = own[1].own_note if own is not None else None
+                highlights.append(highlight_hit(document, index, self.query, note, alternatives, score))
+            if len(documents) + len(highlights) >= self.limit:
                 break
-        return first
+        return documents + highlights
+
+    def _by_reading(self, alternatives: Alternatives | None) -> list[Found]:
+        """The documents the index lacks, and the highlights the review database marks, read."""
+
+        def marks_of(document: Document, index: int, highlight: Highlight) -> Marks:
+            found = self.marked.get((id(document), index))
+            return found[1] if found is not None else Marks()
+
+        found: list[Found] = []
+        for document in self.read:
+            if self.should_stop():
+                self.stopped = True
+                break
+            found.extend(answers_in(document, self.query, marks_of, alternatives))
+        by_document: dict[int, tuple[Document, list[int]]] = {}
+        for (number, index), (document, _) in self.marked.items():
+            if number in self.indexed_ids:
+                by_document.setdefault(number, (document, []))[1].append(index)
+        for document, indexes in by_document.values():
+            found.extend(answers_in(document, self.query, marks_of, alternatives, sorted(indexes)))
+        return sorted(found, key=lambda answer: (answer[2] is not None, -answer[0]))
+
+    def _from_index(self, alternatives: Alternatives | None) -> list[Found]:
+        if self.connection is None or not self.indexed_ids:
+            return []
+        try:
+            self.connection.set_progress_handler(self._stop_step, _PROGRESS_STEPS)
+            return self._documents(alternatives) + self._highlights(alternatives)
+        except sqlite3.OperationalError:
+            if self.stopped:
+                return []
+            raise
+        except sqlite3.DatabaseError as error:
+            self.searcher.damaged(error)
+            self.read, self.indexed_ids = list(self.scope), set()
+            return []
+        finally:
+            self.connection.set_progress_handler(None, 0)
+
+    def _stop_step(self) -> int:
+        self.stopped = self.stopped or self.should_stop()
+        return int(self.stopped)
+
+    def _where(self, table: str, match: str) -> tuple[str, list[object]]:
+        if self.whole:
+            return f"{table} MATCH ?", [match]
+        keys = json.dumps([document_key(document) for document in self.scope])
+        return f"{table} MATCH ? AND dockey IN (SELECT value FROM json_each(?))", [match, keys]
+
+    def _documents(self, alternatives: Alternatives | None) -> list[Found]:
+        match = document_match(self.query, alternatives)
+        if match is None:
+            return []
+        where, parameters = self._where("search_documents", match)
+        sql = f"SELECT bm25(search_documents, {_DOCUMENT_WEIGHTS}), dockey, name, position FROM search_documents"
+        rows = self.connection_rows(f"{sql} WHERE {where} ORDER BY 1 LIMIT ?", [*parameters, self.limit])
+        by_key = self.searcher.documents_by_key(self.library)
+        found: list[Found] = []
+        for score, key, _, _ in rows:
+            document = by_key.get(key)
+            if document is not None and id(document) in self.indexed_ids:
+                found.append((-score, document, None))
+        return found
+
+    def _highlights(self, alternatives: Alternatives | None) -> list[Found]:
+        match = highlight_match(self.query, alternatives)
+        if match is None:
+            return []
+        where, parameters = self._where("search_highlights", match)
+        ranked = bool(self.query.words)  # tags and states alone: in library order
+        order = f"bm25(search_highlights, {_HIGHLIGHT_WEIGHTS})" if ranked else "0.0"
+        sql = f"SELECT {order}, dockey, name, position, hindex, text FROM search_highlights WHERE {where}"
+        rows = self.connection_rows(f"{sql} ORDER BY 1, rowid LIMIT ?", [*parameters, self.limit])
+        by_key = self.searcher.documents_by_key(self.library)
+        found: list[Found] = []
+        for score, key, name, position, index, text in rows:
+            document = by_key.get(key)
+            if document is None or id(document) not in self.indexed_ids:
+                continue
+            where_now = _index_in(document, name, position, index, text)
+            if where_now is not None:
+                found.append((-score, document, where_now))
+        return found
+
+    def connection_rows(self, sql: str, parameters: list[object]) -> list[tuple[Any, ...]]:
+        assert self.connection is not None
+        return self.connection.execute(sql, parameters).fetchall()
+
+    def vocabulary(self, letter: str) -> list[tuple[str, int]]:
+        """The words of the index starting with this letter, with how many rows hold each (or of what is read)."""
+        if self.connection is not None and self.indexed_ids:
+            after = chr(ord(letter) + 1)
+            sql = "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?"
+            try:
+                return [(str(term), int(count)) for term, count in self.connection_rows(sql, [letter, after])]
+            except sqlite3.DatabaseError:
+                return []
+        words: dict[str, int] = {}
+        for document in self.read:
+            for text in (document.title, document.author or "", *(h.text for h in document.highlights)):
+                for word in words_in(text):
+                    if word[:1] == letter:
+                        words[word] = words.get(word, 0) + 1
+        return list(words.items())
 
 
-def _build_chunks(documents: Sequence[Document]) -> Iterator[Sequence[Document]]:
-    """Runs of documents holding about `_BUILD_CHUNK_HIGHLIGHTS` highlights together."""
-    start = 0
-    highlights = 0
-    for end, document in enumerate(documents, start=1):
-        highlights += len(document.highlights) + 1
-        if highlights >= _BUILD_CHUNK_HIGHLIGHTS:
-            yield documents[start:end]
-            start, highlights = end, 0
-    if start < len(documents):
-        yield documents[start:]
+def _is_stored(document: Document) -> bool:
+    """Whether the document came from the parse cache (so the index holds it)."""
+    return isinstance(document.highlights, StoredHighlights)
+
+
+def _in_order(documents: Sequence[Document], within: Collection[Document]) -> list[Document]:
+    chosen = {id(document) for document in within}
+    return [document for document in documents if id(document) in chosen]
+
+
+def _index_in(document: Document, name: object, position: object, index: object, text: object) -> int | None:
+    """Where a row's highlight is in the library's document: as stored, or (a merged document) found by text."""
+    highlights = document.highlights
+    source = highlights.source if isinstance(highlights, StoredHighlights) else ()
+    if source and source[0] == name and source[3] == position and isinstance(index, int):
+        return index if index < len(highlights) else None
+    wanted = " ".join(str(text).split()).casefold()
+    return next(
+        (at for at, highlight in enumerate(highlights) if " ".join(highlight.text.split()).casefold() == wanted), None
+    )

@@ -72,6 +72,7 @@ class HltuiApp(App[None]):
             daily_count=self.config.review_daily,
             themed_count=self.config.review_themed,
             start_in_review=self.start_in_review,
+            cache=self.cache,
         )
         self.push_screen(main)
         self.load()

@@ -21,13 +21,15 @@ from textual.worker import get_current_worker
 from hltui.display import one_line
 from hltui.export import quote_with_citation
 from hltui.library import GROUPINGS, SORT_ORDERS, Group, Library
+from hltui.library.cache import ParseCache
 from hltui.library.groups import FAVORITES_PATH
 from hltui.library.place import Place
 from hltui.links import highlight_links
 from hltui.model import Document, Highlight
 from hltui.review.reader_state import ReaderReviews, every_highlight
-from hltui.search import LiveSearchIndex, SearchHit
+from hltui.search import Searcher, SearchHit
 from hltui.tui.commands import LIBRARY_COMMANDS, bindings, guards
+from hltui.tui.empty_library import empty_library_message
 from hltui.tui.screens.guarded import GuardedScreen
 from hltui.tui.screens.help import HelpSection
 from hltui.tui.screens.note_dialog import NoteDialog
@@ -41,21 +43,6 @@ from hltui.tui.widgets.tag_tree import TagTree, TreeOrder
 
 if TYPE_CHECKING:
     from hltui.review.todays_set import TodaysSet
-
-EMPTY_LIBRARY = (
-    "No highlight documents were found in {path}.\n\n"
-    "hltui reads the Markdown files that Readwise exports to Obsidian or Logseq (.md, .markdown, .txt).\n"
-    "Point it at your export folder: hltui ~/Obsidian/Readwise"
-)
-SKIPPED_HINT = "\nRun `hltui check {path}` to see why {files} skipped."
-
-
-def empty_library_message(library: Library) -> str:
-    """What the pane says when a folder holds no highlight document, and where to look when files were skipped."""
-    path = one_line(str(library.root))
-    files = "1 file was" if len(library.skipped) == 1 else f"{len(library.skipped)} files were"
-    hint = SKIPPED_HINT.format(path=path, files=files) if library.skipped else ""
-    return EMPTY_LIBRARY.format(path=path) + hint
 
 
 class MainScreen(GuardedScreen[None]):
@@ -79,14 +66,20 @@ class MainScreen(GuardedScreen[None]):
     is_loading: reactive[bool] = reactive(True, init=False)
 
     def __init__(
-        self, grouping: str = "tag", *, daily_count: int = 10, themed_count: int = 50, start_in_review: bool = False
+        self,
+        grouping: str = "tag",
+        *,
+        daily_count: int = 10,
+        themed_count: int = 50,
+        start_in_review: bool = False,
+        cache: ParseCache | None = None,
     ) -> None:
         super().__init__()
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
         self.chosen_group: Group | None = None
-        self.search_index = LiveSearchIndex()
         notify = lambda notice: self.notify(one_line(notice), severity="warning", markup=False)  # noqa: E731
         self.reviews = ReaderReviews(notify, themed_size=themed_count)
+        self.searcher = Searcher(cache, self.reviews)
         self._place_to_restore: Place | None = None
         self._library_is_final = False
         self.daily_count = daily_count
@@ -127,11 +120,9 @@ class MainScreen(GuardedScreen[None]):
             self._library_is_final = final
             self.library = library
         if final:
-            # Indexed in the background once the library is on screen, so `/` finds it ready; a newer library
-            # cancels the build (exclusive), and the index asks between steps whether it was.
+            # The index is written with the parse cache; only a missing or damaged one is rebuilt, in the background.
             stop = lambda: get_current_worker().is_cancelled  # noqa: E731 - asked in the worker's thread
-            follow = partial(self.search_index.follow, library, stop)
-            self.run_worker(follow, thread=True, exclusive=True, group="search-index")
+            self.run_worker(partial(self.searcher.prepare, stop), thread=True, exclusive=True, group="search-index")
             if self.start_in_review:
                 self.start_in_review = False
                 self.action_daily_review()
@@ -263,7 +254,7 @@ class MainScreen(GuardedScreen[None]):
         from hltui.tui.screens.search import LibrarySearchScreen
 
         if self.library is not None:
-            search = LibrarySearchScreen(lambda: self.library, self.search_index, self.chosen_group)
+            search = LibrarySearchScreen(lambda: self.library, self.searcher, self.chosen_group)
             self.app.push_screen(search, self._follow_list)
 
     def action_show_favorites(self) -> None:

@@ -18,7 +18,8 @@ from textual.worker import get_current_worker
 from hltui.display import counted, one_line, strip_control
 from hltui.library import Group, Library
 from hltui.model import Document
-from hltui.search import LiveSearchIndex, SearchHit
+from hltui.search import Searcher, SearchHit
+from hltui.search.query import parse_query
 
 RESULT_LIMIT = 200
 # The dialog has no footer: its keys are named under the results.
@@ -148,11 +149,11 @@ class LibrarySearchScreen(SearchScreen):
 
     PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
 
-    def __init__(self, library: Callable[[], Library | None], index: LiveSearchIndex, group: Group | None) -> None:
+    def __init__(self, library: Callable[[], Library | None], searcher: Searcher, group: Group | None) -> None:
         super().__init__()
         # Asked at every query: a sync or a reload may replace the library while the dialog is open.
         self.library = library
-        self.index = index
+        self.searcher = searcher
         self.group = group
         self.limited = False
 
@@ -180,9 +181,21 @@ class LibrarySearchScreen(SearchScreen):
             return
         within = self.group.all_documents() if self.limited and self.group is not None else None
         stop = lambda: worker.is_cancelled  # noqa: E731 - asked between steps of a long search
-        hits = self.index.search(library, query, within=within, limit=RESULT_LIMIT, should_stop=stop)
+        hits = self.searcher.search(library, query, within=within, limit=RESULT_LIMIT, typing=True, should_stop=stop)
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_hits, query, hits)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        """Replace the result list; say once that the index is being rebuilt, when it is."""
+        super().show_hits(query, hits)
+        if self.searcher.notice:
+            self.notify(one_line(self.searcher.notice), severity="warning", markup=False)
+            self.searcher.notice = None
+
+    def status_text(self, query: str, hits: list[SearchHit]) -> str:
+        """What is wrong with the query (`is:` takes...), or how many results."""
+        problems = parse_query(query, typing=True).problems
+        return problems[0] if problems else super().status_text(query, hits)
 
     def review_title(self) -> str:
         """What the review of these results is called: `Review: search “walk”`."""
