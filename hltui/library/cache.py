@@ -54,6 +54,7 @@ from hltui.library.search_rows import (
     SEARCH_TABLES,
     SearchRows,
     numbered,
+    numbered_highlights,
     search_rows,
 )
 from hltui.model import Document, Highlight, ParseResult, StoredHighlights
@@ -450,7 +451,7 @@ def _replace_search_rows(connection: sqlite3.Connection, indexed: list[tuple[str
     spans: list[tuple[object, ...]] = []
     for name, (documents, highlights) in indexed:
         connection.executemany(INSERT_DOCUMENT, numbered(documents, documents_at))
-        connection.executemany(INSERT_HIGHLIGHT, numbered(highlights, highlights_at))
+        connection.executemany(INSERT_HIGHLIGHT, numbered_highlights(highlights, highlights_at, documents_at))
         spans.append(
             (name, documents_at, documents_at + len(documents), highlights_at, highlights_at + len(highlights))
         )

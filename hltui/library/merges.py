@@ -47,7 +47,9 @@ class MergeMemo:
             digest = merged.digest
             outcome = (len(merged.highlights), digest.tags, digest.favorites, digest.notes)
             self.known[sources] = self.used[sources] = outcome
-            return merged
+            # Still stored highlights (fetched already): the search index holds the copies' rows.
+            fetched = tuple(merged.highlights)
+            return merge_group(group, StoredHighlights(len(fetched), digest, lambda: fetched))
         self.used[sources] = outcome
         count, tags, favorites, notes = outcome
         digest = HighlightDigest(tags, favorites, notes)

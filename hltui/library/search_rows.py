@@ -22,27 +22,29 @@ from hltui.model import Document, Highlight, document_key, shown_tags
 TOKENIZER = "unicode61 remove_diacritics 2"
 DOCUMENT_COLUMNS = ("title", "author", "dtags", "tagpaths", "category")
 HIGHLIGHT_COLUMNS = ("text", "note", "htags", "title", "author", "dtags", "tagpaths", "category", "flags")
-# Where a row came from: which file, which document in it, which highlight; and the document's merge key.
-_PLACE_COLUMNS = ("name UNINDEXED", "position UNINDEXED", "hindex UNINDEXED", "dockey UNINDEXED")
+# Where a document's row came from: which file, which document in it, and the document's merge key.
+_DOCUMENT_PLACE = ("name UNINDEXED", "position UNINDEXED", "dockey UNINDEXED")
+# A highlight's row names its document's row (not the file and key again: they would double the writing).
+_HIGHLIGHT_PLACE = ("docrow UNINDEXED", "hindex UNINDEXED")
 FAVORITE_FLAG = "favorite"
 NOTE_FLAG = "note"
 
 
-def _table(name: str, columns: tuple[str, ...]) -> str:
-    every = ", ".join([*columns, *_PLACE_COLUMNS])
+def _table(name: str, columns: tuple[str, ...], place: tuple[str, ...]) -> str:
+    every = ", ".join([*columns, *place])
     return f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5({every}, tokenize = '{TOKENIZER}');"
 
 
-def _insert(name: str, columns: tuple[str, ...]) -> str:
-    every = ["rowid", *columns, *(column.split()[0] for column in _PLACE_COLUMNS)]
+def _insert(name: str, columns: tuple[str, ...], place: tuple[str, ...]) -> str:
+    every = ["rowid", *columns, *(column.split()[0] for column in place)]
     return f"INSERT INTO {name} ({', '.join(every)}) VALUES ({', '.join('?' * len(every))})"
 
 
-INSERT_DOCUMENT = _insert("search_documents", DOCUMENT_COLUMNS)
-INSERT_HIGHLIGHT = _insert("search_highlights", HIGHLIGHT_COLUMNS)
+INSERT_DOCUMENT = _insert("search_documents", DOCUMENT_COLUMNS, _DOCUMENT_PLACE)
+INSERT_HIGHLIGHT = _insert("search_highlights", HIGHLIGHT_COLUMNS, _HIGHLIGHT_PLACE)
 SEARCH_SCHEMA = f"""
-{_table("search_documents", DOCUMENT_COLUMNS)}
-{_table("search_highlights", HIGHLIGHT_COLUMNS)}
+{_table("search_documents", DOCUMENT_COLUMNS, _DOCUMENT_PLACE)}
+{_table("search_highlights", HIGHLIGHT_COLUMNS, _HIGHLIGHT_PLACE)}
 CREATE TABLE IF NOT EXISTS search_spans (
     name TEXT PRIMARY KEY, documents_from INTEGER, documents_to INTEGER, highlights_from INTEGER, highlights_to INTEGER
 );
@@ -92,13 +94,12 @@ def search_rows(name: str, documents: Iterable[Document]) -> SearchRows:
         tags = shown_tags(document.tags)
         shared = (document.title, document.author or "", " ".join(tags))
         category = document.category or ""
-        document_rows.append((*shared, _tag_tokens(tags), category, name, position, None, key))
+        document_rows.append((*shared, _tag_tokens(tags), category, name, position, key))
         for index, highlight in enumerate(document.highlights):
             own = shown_tags(highlight.tags)
             paths = _tag_tokens([*tags, *own])
             fields = (highlight.text, highlight.note or "", " ".join(own))
-            place = (name, position, index, key)
-            highlight_rows.append((*fields, *shared, paths, category, _flags(highlight), *place))
+            highlight_rows.append((*fields, *shared, paths, category, _flags(highlight), position, index))
     return document_rows, highlight_rows
 
 
@@ -113,3 +114,10 @@ def _flags(highlight: Highlight) -> str:
 def numbered(rows: list[tuple[object, ...]], first: int) -> Iterator[tuple[object, ...]]:
     """The rows with their rowids, from `first` on."""
     return ((number, *row) for number, row in enumerate(rows, start=first))
+
+
+def numbered_highlights(rows: list[tuple[object, ...]], first: int, documents_at: int) -> Iterator[tuple[object, ...]]:
+    """Highlight rows with their rowids from `first` on, their document's position made its row's rowid."""
+    for number, (*fields, position, index) in enumerate(rows, start=first):
+        assert isinstance(position, int)
+        yield (number, *fields, documents_at + position, index)

@@ -31,7 +31,9 @@ TYPOS_BELOW = 5
 # bm25 weights of the columns, in table order: a highlight's tags, then its text, its note, its document.
 _HIGHLIGHT_WEIGHTS = "4.0, 2.0, 5.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0"
 _DOCUMENT_WEIGHTS = "10.0, 8.0, 6.0, 0.0, 0.0"
-_PROGRESS_STEPS = 2000  # SQLite steps between two calls to should_stop
+_PROGRESS_STEPS = 2000
+# Past this many rows holding the query's rarest word, results come in library order, unranked.
+_RANK_AT_MOST = 20_000  # SQLite steps between two calls to should_stop
 
 
 class ReaderMarks(Protocol):
@@ -46,6 +48,8 @@ class ReaderMarks(Protocol):
 
 
 Pair = tuple[int, int | None]  # id of the document, index of the highlight (None: the document)
+# A highlight found in the index: its score, document and index, and its text, note and tags from the row.
+Indexed = tuple[float, Document, int, Highlight]
 
 
 class Searcher:
@@ -185,7 +189,7 @@ class _Run:
         documents: list[SearchHit] = []
         highlights: list[SearchHit] = []
         seen: set[Pair] = set()
-        for score, document, index in [*self._from_index(alternatives), *self._by_reading(alternatives)]:
+        for score, document, index, *row in [*self._from_index(alternatives), *self._by_reading(alternatives)]:
             if (id(document), index) in seen or self.stopped:
                 continue
             seen.add((id(document), index))
@@ -194,7 +198,8 @@ class _Run:
             else:
                 own = self.marked.get((id(document), index))
                 note = own[1].own_note if own is not None else None
-                highlights.append(highlight_hit(document, index, self.query, note, alternatives, score))
+                shown = row[0] if row else None
+                highlights.append(highlight_hit(document, index, self.query, note, alternatives, score, shown))
             if len(documents) + len(highlights) >= self.limit:
                 break
         return documents + highlights
@@ -220,7 +225,7 @@ class _Run:
             found.extend(answers_in(document, self.query, marks_of, alternatives, sorted(indexes)))
         return sorted(found, key=lambda answer: (answer[2] is not None, -answer[0]))
 
-    def _from_index(self, alternatives: Alternatives | None) -> list[Found]:
+    def _from_index(self, alternatives: Alternatives | None) -> list[Found | Indexed]:
         if self.connection is None or not self.indexed_ids:
             return []
         try:
@@ -241,19 +246,23 @@ class _Run:
         self.stopped = self.stopped or self.should_stop()
         return int(self.stopped)
 
-    def _where(self, table: str, match: str) -> tuple[str, list[object]]:
+    def _scope(self, table: str) -> tuple[str, list[object]]:
+        """The SQL that keeps a table's rows to the documents in scope (nothing for the whole library)."""
         if self.whole:
-            return f"{table} MATCH ?", [match]
+            return "", []
         keys = json.dumps([document_key(document) for document in self.scope])
-        return f"{table} MATCH ? AND dockey IN (SELECT value FROM json_each(?))", [match, keys]
+        in_scope = "SELECT rowid FROM search_documents WHERE dockey IN (SELECT value FROM json_each(?))"
+        column = "rowid" if table == "search_documents" else "docrow"
+        return f" AND {table}.{column} IN ({in_scope})", [keys]
 
     def _documents(self, alternatives: Alternatives | None) -> list[Found]:
         match = document_match(self.query, alternatives)
         if match is None:
             return []
-        where, parameters = self._where("search_documents", match)
+        scope, parameters = self._scope("search_documents")
         sql = f"SELECT bm25(search_documents, {_DOCUMENT_WEIGHTS}), dockey, name, position FROM search_documents"
-        rows = self.connection_rows(f"{sql} WHERE {where} ORDER BY 1 LIMIT ?", [*parameters, self.limit])
+        where = f"WHERE search_documents MATCH ?{scope} ORDER BY 1 LIMIT ?"
+        rows = self.connection_rows(f"{sql} {where}", [match, *parameters, self.limit])
         by_key = self.searcher.documents_by_key(self.library)
         found: list[Found] = []
         for score, key, _, _ in rows:
@@ -262,25 +271,49 @@ class _Run:
                 found.append((-score, document, None))
         return found
 
-    def _highlights(self, alternatives: Alternatives | None) -> list[Found]:
+    def _highlights(self, alternatives: Alternatives | None) -> list[Indexed]:
         match = highlight_match(self.query, alternatives)
         if match is None:
             return []
-        where, parameters = self._where("search_highlights", match)
-        ranked = bool(self.query.words)  # tags and states alone: in library order
+        scope, parameters = self._scope("search_highlights")
+        # Tags and states alone are listed in library order; so is a query whose every word is in
+        # most rows: ranking a hundred thousand matches of `the` takes longer than reading them.
+        ranked = bool(self.query.words) and self._fewest_rows() <= _RANK_AT_MOST
         order = f"bm25(search_highlights, {_HIGHLIGHT_WEIGHTS})" if ranked else "0.0"
-        sql = f"SELECT {order}, dockey, name, position, hindex, text FROM search_highlights WHERE {where}"
-        rows = self.connection_rows(f"{sql} ORDER BY 1, rowid LIMIT ?", [*parameters, self.limit])
+        order_by = "1, 2" if ranked else "search_highlights.rowid"  # the index hands rows in rowid order: no sort
+        found_rows = (
+            f"SELECT {order} AS score, search_highlights.rowid AS row, docrow, hindex, text, note, htags"
+            " FROM search_highlights"
+            f" WHERE search_highlights MATCH ?{scope} ORDER BY {order_by} LIMIT ?"
+        )
+        sql = f"SELECT score, dockey, name, position, hindex, text, note, htags FROM ({found_rows})"
+        sql += " JOIN search_documents ON search_documents.rowid = docrow ORDER BY score, row"
+        rows = self.connection_rows(sql, [match, *parameters, self.limit])
         by_key = self.searcher.documents_by_key(self.library)
-        found: list[Found] = []
-        for score, key, name, position, index, text in rows:
+        found: list[Indexed] = []
+        for score, key, name, position, index, text, note, tags in rows:
             document = by_key.get(key)
             if document is None or id(document) not in self.indexed_ids:
                 continue
             where_now = _index_in(document, name, position, index, text)
             if where_now is not None:
-                found.append((-score, document, where_now))
+                found.append((-score, document, where_now, Highlight(text, note or None, tuple(tags.split()))))
         return found
+
+    def _fewest_rows(self) -> int:
+        """How many rows hold the query's rarest word (at most; a prefix counts every word it starts)."""
+        counts = []
+        for words in self.query.words:
+            if words.prefix:
+                last = words.tokens[-1]
+                sql = "SELECT coalesce(sum(doc), 0) FROM temp.search_vocab WHERE term >= ? AND term < ?"
+                counts.append(self.connection_rows(sql, [last, last + "\U0010ffff"])[0][0])
+            else:
+                sql = (
+                    "SELECT coalesce(min(doc), 0) FROM temp.search_vocab WHERE term IN (SELECT value FROM json_each(?))"
+                )
+                counts.append(self.connection_rows(sql, [json.dumps(list(words.tokens))])[0][0])
+        return min(counts, default=0)
 
     def connection_rows(self, sql: str, parameters: list[object]) -> list[tuple[Any, ...]]:
         assert self.connection is not None

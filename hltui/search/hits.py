@@ -47,9 +47,14 @@ def highlight_hit(
     own_note: str | None = None,
     alternatives: Alternatives | None = None,
     score: float = 0.0,
+    highlight: Highlight | None = None,
 ) -> SearchHit:
-    """The result for a highlight: its text around the first match (or its note's, when only that matched)."""
-    highlight = document.highlights[index]
+    """The result for a highlight: its text around the first match (or its note's, when only that matched).
+
+    `highlight` stands in for the document's own when the caller has its text, note and tags already
+    (the index's row): a document's stored highlights are then not fetched for a snippet.
+    """
+    highlight = document.highlights[index] if highlight is None else highlight
     spans = matched_spans(highlight.text, query, alternatives)
     label = _highlight_label(document, highlight, query, own_note, alternatives, bool(spans))
     first = spans[0] if spans else (0, 0)

@@ -87,6 +87,10 @@ def phrase_at(words: Words, tokens: list[str], start: int, alternatives: Alterna
 
 def holds(words: Words, tokens: list[str], alternatives: Alternatives | None = None) -> bool:
     """Whether the words are somewhere in these tokens."""
+    if len(words.tokens) == 1 and not words.prefix:  # the common case, in C: one word, whole
+        word = words.tokens[0]
+        near = alternatives.get(word, ()) if alternatives else ()
+        return word in tokens or any(other in tokens for other in near)
     return any(phrase_at(words, tokens, start, alternatives) for start in range(len(tokens)))
 
 
