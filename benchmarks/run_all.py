@@ -4,7 +4,7 @@ Usage: python benchmarks/run_all.py [--sizes 1000,10000] [--keep DIR] [--huge] [
 
 For each size it writes a library with make_library.py (or reuses DIR/<size> with --keep) and
 prints one table: figure, measured value, baseline, ratio, target. Only public entry points are
-used (the `hltui` command, `load_library`, `SearchIndex`), so the script keeps working while the
+used (the `hltui` command, `load_library`, `Searcher`), so the script keeps working while the
 insides change. Every step that fails prints `n/a (reason)` and the run goes on.
 
 - read bytes and the naive python-frontmatter loop run in a fresh interpreter, as `hltui check`
@@ -15,7 +15,9 @@ insides change. Every step that fails prints `n/a (reason)` and the run goes on.
   group label (`Favorites`) is painted; the baseline is a Textual app showing one Static, timed
   the same way. RSS of the TUI once the tree is drawn.
 - search p50/p95 over a seeded list of queries (typos, accents, two words, no match) against a
-  naive `word in text.casefold()` scan.
+  naive `word in text.casefold()` scan; from the tree on screen to the first result after `/` and a
+  word, warm, and the TUI's RSS then (idle, the index answering); with --baseline-commit, a cold
+  `hltui check` of that commit beside this one's (what writing the index costs).
 - open / G / q on the 10,000-highlight book (and the 190,000 one with --huge): `hltui FILE` in the
   pseudo-terminal; Enter on the first group, j, Enter until the first highlight is painted; G
   until the last one is; q until the process has exited.
@@ -52,6 +54,7 @@ from terminal import CTRL_Q, ENTER, TerminalSession
 from timing import best_of
 
 TREE_MARKER = "Favorites"
+SEARCH_WORD = "nature"  # in the public-domain quotations every library holds
 EMPTY_MARKER = "Emptyappmarker"
 EMPTY_APP = f"""
 from textual.app import App, ComposeResult
@@ -308,22 +311,21 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure_search(table: Table, folder: Path, seed: int) -> None:
-    """Search p50/p95 over the loaded library against a naive scan."""
+def measure_search(table: Table, folder: Path, seed: int, scratch: Workspace) -> None:
+    """Search p50/p95 through the index (as the app and `hltui search` do) against a naive scan."""
     from hltui.library import load_library
-    from hltui.search.engine import SearchIndex
+    from hltui.library.cache import ParseCache
+    from hltui.search import Searcher
 
     with attempt(table, "search"):
-        documents = load_library(folder).documents
-        texts = [highlight.text for document in documents for highlight in document.highlights]
-        start = time.perf_counter()
-        index = SearchIndex(documents)
-        build = time.perf_counter() - start
-        table.row("search index build", seconds(build), f"{len(texts):,} highlights")
+        cache = ParseCache(folder, scratch.fresh_cache())
+        library = load_library(folder, cache=cache, parallel=True)
+        texts = [highlight.text for document in library.documents for highlight in document.highlights]
+        searcher = Searcher(cache)
         queries = search_queries(seed)
-        ranked = [timed(lambda query=query: index.search(query)) for query in queries]  # type: ignore[misc]
+        ranked = [timed(lambda query=query: searcher.search(library, query)) for query in queries]  # type: ignore[misc]
         naive = [timed(lambda query=query: naive_scan(texts, query)) for query in queries]  # type: ignore[misc]
-        for name, fraction, target in (("p50", 0.5, ""), ("p95", 0.95, "< 50 ms on 200k highlights")):
+        for name, fraction, target in (("p50", 0.5, ""), ("p95", 0.95, "< 50 ms at 10k, < 100 ms at 100k")):
             mine, theirs = percentile(ranked, fraction), percentile(naive, fraction)
             table.row(
                 f"search {name} ({len(queries)} queries)",
@@ -332,6 +334,51 @@ def measure_search(table: Table, folder: Path, seed: int) -> None:
                 ratio(mine, theirs),
                 target,
             )
+
+
+def measure_first_result(table: Table, folder: Path, scratch: Workspace, documents: int) -> None:
+    """Warm start: from the tree on screen to the first search result painted; RSS then, search ready."""
+    env = environment(scratch.fresh_cache())
+    timeout = 120 + documents * 0.01
+    with attempt(table, "first search result, warm"):
+        run_child(hltui_command("check", str(folder)), env)  # the cache (and its index) written
+        runs = []
+        for _ in range(3):
+            with TerminalSession(hltui_command(str(folder)), env) as session:
+                session.wait_for(TREE_MARKER, timeout)
+                time.sleep(0.5)  # the tree settled: what follows is the search alone
+                sent = session.send(b"/")
+                session.wait_for("Search", 30)
+                session.send(SEARCH_WORD.encode())
+                found = session.wait_for("results", 30) - sent
+                time.sleep(1.0)  # idle, the results on screen
+                runs.append((found, *session.memory_kib()))
+        found, rss, peak = min(runs)
+        table.row("tree to first search result, warm", seconds(found), "", "", "< 300 ms at 10k")
+        target = "< 150 MB at 10k, < 400 MB at 100k"
+        table.row("TUI RSS idle, search answered (now/peak)", f"{mebibytes(rss)}/{mebibytes(peak)}", "", "", target)
+
+
+def measure_baseline_check(table: Table, folder: Path, scratch: Workspace, commit: str) -> None:
+    """A cold `hltui check` of an earlier commit (before the search index), beside this one's."""
+    with attempt(table, f"check, cold, at {commit}"):
+        source = scratch.root / f"source-{commit}"
+        if not source.is_dir():
+            source.mkdir(parents=True)
+            archive = subprocess.run(["git", "archive", commit, "hltui"], capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+        env = dict(environment(scratch.fresh_cache()), PYTHONPATH=str(source))
+        # Run from the archive's folder: `python -m` puts the working folder first on the path.
+        command = [sys.executable, "-c", f"import os, runpy; os.chdir({str(source)!r}); runpy.run_module('hltui')"]
+        baseline = min(run_child([*command, "check", str(folder)], env)[0] for _ in range(2))
+        cold = table.figures.get("check cold", 0.0)
+        table.row(
+            "check, cold, with the search index",
+            seconds(cold),
+            f"{commit}: {seconds(baseline)}",
+            ratio(cold, baseline),
+            "<= 1.25x",
+        )
 
 
 def measure_long(table: Table, path: Path, scratch: Workspace, label: str, runs: int) -> None:
@@ -403,7 +450,10 @@ def measure_size(documents: int, options: argparse.Namespace, scratch: Path) -> 
     measure_check(table, folder, workspace, documents)
     measure_tree(table, folder, workspace, documents)
     measure_long(table, long_book_path(folder, LONG_TITLE), workspace, "10k-highlight book", runs=3)
-    measure_search(table, folder, options.seed)
+    measure_search(table, folder, options.seed, workspace)
+    measure_first_result(table, folder, workspace, documents)
+    if options.baseline_commit:
+        measure_baseline_check(table, folder, workspace, options.baseline_commit)
     return table
 
 
@@ -439,6 +489,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the libraries here and reuse them on later runs")
     parser.add_argument("--huge", action="store_true", help="also open/G/q the 190,000-highlight book")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--baseline-commit", help="also time a cold `hltui check` of this commit (e.g. 62a150c)")
     options = parser.parse_args()
     describe_machine()
     tables: dict[int, Table] = {}

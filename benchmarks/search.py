@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import statistics
 import tempfile
 import time
@@ -127,7 +126,7 @@ def report(folder: Path, cache_folder: Path, seed: int, target_ms: float) -> Non
     every: tuple[list[float], list[float]] = ([], [])
     for kind, chosen in queries(documents, seed).items():
         typing = kind == "keystrokes"
-        ours = [best_of(lambda q=query: searcher.search(library, q, typing=typing)) for query in chosen]  # type: ignore[misc]
+        ours = [best_of(lambda q=query, t=typing: searcher.search(library, q, typing=t)) for query in chosen]  # type: ignore[misc]
         naive = [best_of(lambda q=query: naive_scan(texts, q)) for query in chosen]  # type: ignore[misc]
         print(row(kind, len(chosen), ours, naive))
         every[0].extend(ours)

@@ -21,6 +21,17 @@ STATES = {"is:favorite": "favorite", "is:fav": "favorite", "is:starred": "favori
 STATES |= {"has:note": "note", "has:notes": "note"}
 # A word being typed is taken as a prefix from this many letters: shorter ones would match half the index.
 PREFIX_FROM = 3
+# The query language as the help screen and the README show it: an example, and what it finds.
+SYNTAX: tuple[tuple[str, str], ...] = (
+    ("thoreau walden", "every word, in a highlight, its note or tags, or its document's title, author, tags"),
+    ('"the mass of men"', "these words, in this order"),
+    ("desp*", "words starting so (the word being typed counts, from three letters)"),
+    ("#stoicism", "tagged so, or with a tag under it (stoicism/ethics); the document's tags count"),
+    ("author:thoreau", "title:, author:, category: look in that field of the document"),
+    ("is:favorite", "favorites (tagged, or starred); is:due (due today), has:note (yours too)"),
+    ("-word", "leaves out what holds the word"),
+    ("desperaton", "a typo is forgiven when little is found (5+ letters, not the first one)"),
+)
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*(?:"|$)|\S+)')
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -12,14 +12,21 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HelpSection = tuple[str, list[BindingType]]
+# A section: its title, and its keys (bindings) or, for what is typed rather than pressed, (example, meaning) rows.
+HelpSection = tuple[str, Sequence[BindingType] | Sequence[tuple[str, str]]]
 KeyDisplay = Callable[[Binding], str]
 
 
-def binding_rows(bindings: list[BindingType], keymap: dict[str, str], display: KeyDisplay) -> list[tuple[str, str]]:
-    """(keys, description) for each binding, keys as remapped by the config keymap and shown as typed."""
+def binding_rows(
+    bindings: Sequence[BindingType] | Sequence[tuple[str, str]], keymap: dict[str, str], display: KeyDisplay
+) -> list[tuple[str, str]]:
+    """(keys, description) for each binding, keys as remapped by the config keymap and shown as typed;
+    (example, meaning) rows as they are."""
     rows: list[tuple[str, str]] = []
     for binding in bindings:
+        if isinstance(binding, tuple) and len(binding) == 2 and not isinstance(binding, Binding):
+            rows.append((str(binding[0]), str(binding[1])))
+            continue
         if not isinstance(binding, Binding):
             continue
         keys = keymap.get(binding.id or "", binding.key)

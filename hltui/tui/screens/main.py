@@ -28,6 +28,7 @@ from hltui.links import highlight_links
 from hltui.model import Document, Highlight
 from hltui.review.reader_state import ReaderReviews, every_highlight
 from hltui.search import Searcher, SearchHit
+from hltui.search.query import SYNTAX as SEARCH_SYNTAX
 from hltui.tui.commands import LIBRARY_COMMANDS, bindings, guards
 from hltui.tui.empty_library import empty_library_message
 from hltui.tui.screens.guarded import GuardedScreen
@@ -55,6 +56,7 @@ class MainScreen(GuardedScreen[None]):
         ("Tree (left)", TagTree.BINDINGS),
         ("Document (right)", [*DetailPane.BINDINGS, *Reader.BINDINGS]),
         ("Search and favorites lists", SearchScreen.BINDINGS),
+        ("Search queries", SEARCH_SYNTAX),
     ]
 
     # always_update: a reload of an unchanged folder must still refresh (and not deep-compare libraries).
