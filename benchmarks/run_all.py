@@ -365,7 +365,10 @@ def measure_baseline_check(table: Table, folder: Path, scratch: Workspace, commi
         source = scratch.root / f"source-{commit}"
         if not source.is_dir():
             source.mkdir(parents=True)
-            archive = subprocess.run(["git", "archive", commit, "hltui"], capture_output=True, check=True).stdout
+            repository = Path(__file__).resolve().parent.parent
+            archive = subprocess.run(
+                ["git", "-C", str(repository), "archive", commit, "hltui"], capture_output=True, check=True
+            ).stdout
             subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
         env = dict(environment(scratch.fresh_cache()), PYTHONPATH=str(source))
         # Run from the archive's folder: `python -m` puts the working folder first on the path.
