@@ -85,6 +85,16 @@ async def press_each(pilot: Pilot[None], *keys: str) -> None:
         await pilot.pause()
 
 
+async def choose_group(pilot: Pilot[None], screen: MainScreen, name: str) -> Group:
+    """Put the tree's cursor on a top-level group with `g` and `j`, as a reader does; the group."""
+    tree = screen.query_one(TagTree)
+    names = [node.data.name for node in tree.root.children if isinstance(node.data, Group)]
+    await press_each(pilot, "g", *["j"] * names.index(name))
+    group = tree.cursor_node.data if tree.cursor_node is not None else None
+    assert isinstance(group, Group) and group.name == name
+    return group
+
+
 async def show(pilot: Pilot[None], screen: MainScreen, title: str) -> Document:
     """Open the document with this title, as the palette's Go to document does."""
     assert screen.library is not None

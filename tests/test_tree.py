@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import WIDE, pane_text, reading, screen_lines, top_labels, tree_entry
+from pilot_helpers import WIDE, pane_text, press_each, reading, screen_lines, top_labels, tree_entry
 from rich.text import Text
 from textual import events
 from textual.widgets import Tree
@@ -109,6 +109,26 @@ async def test_clicking_a_groups_name_moves_the_cursor_there() -> None:
         await pilot.click(TagTree, offset=(10, 2))
         await pilot.pause()
         assert tree.cursor_line == 2  # the name is not the ▶ toggle: the cursor goes there
+
+
+async def test_the_group_chosen_is_where_the_reader_moved_not_where_the_tree_put_the_cursor() -> None:
+    async with reading(size=WIDE) as (_, pilot, screen):
+        tree = screen.query_one(TagTree)
+        assert tree.chosen_group() is None  # the cursor starts on Favorites by itself
+        await press_each(pilot, "j", "l", "j")  # onto attention, open it, onto its first document
+        chosen = tree.chosen_group()
+        assert chosen is not None and chosen.name == "attention"
+        await press_each(pilot, "k", "k")  # back onto attention, then up onto Favorites
+        chosen = tree.chosen_group()
+        assert chosen is not None and chosen.name == "Favorites"
+        await press_each(pilot, "b")  # grouped by category: no category was chosen yet
+        assert tree.chosen_group() is None
+        assert screen.library is not None
+        [stoicism] = [group for group in screen.library.groups("tag") if group.name == "stoicism"]
+        screen.go_to_tag(stoicism)  # as the palette's Go to tag does
+        await pilot.pause()
+        chosen = tree.chosen_group()
+        assert chosen is not None and chosen.name == "stoicism"
 
 
 async def test_grouping_and_sort_keys() -> None:

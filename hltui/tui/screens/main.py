@@ -36,6 +36,7 @@ from hltui.tui.screens.help import HelpSection
 from hltui.tui.screens.note_dialog import NoteDialog
 from hltui.tui.screens.search import ListOutcome, ReviewThese, SearchScreen
 from hltui.tui.screens.sharing import copy_text, open_url
+from hltui.tui.search_history import QueryHistory
 from hltui.tui.tree_width import MIN_DOCUMENT_WIDTH, next_share
 from hltui.tui.widgets.detail_pane import DetailPane
 from hltui.tui.widgets.fitting_footer import FittingFooter
@@ -78,7 +79,7 @@ class MainScreen(GuardedScreen[None]):
     ) -> None:
         super().__init__()
         self.set_reactive(MainScreen.grouping, grouping if grouping in GROUPINGS else "tag")
-        self.chosen_group: Group | None = None
+        self.search_history = QueryHistory()  # this session's queries: `/` opens on the last, ↑ recalls the others
         notify = lambda notice: self.notify(one_line(notice), severity="warning", markup=False)  # noqa: E731
         self.reviews = ReaderReviews(notify, themed_size=themed_count)
         self.searcher = Searcher(cache, self.reviews)
@@ -183,9 +184,6 @@ class MainScreen(GuardedScreen[None]):
     def on_reader_marks_changed(self) -> None:
         self._fill_tree()  # the Favorites group and its counts follow the stars
 
-    def on_tag_tree_group_chosen(self, message: TagTree.GroupChosen) -> None:
-        self.chosen_group = message.group
-
     def on_detail_pane_cursor_moved(self, message: DetailPane.CursorMoved) -> None:
         self.current_highlight = message.index  # the reader has shown the position already
         self.refresh_footer_if_needed()
@@ -252,11 +250,12 @@ class MainScreen(GuardedScreen[None]):
             self.app.push_screen(LinkChooser(links), lambda url: open_url(self, url) if url else None)
 
     def action_search(self) -> None:
-        """Open the search screen; choosing a result jumps to it."""
+        """Open the search screen, in the group chosen in the tree if there is one; choosing a result jumps to it."""
         from hltui.tui.screens.search import LibrarySearchScreen
 
         if self.library is not None:
-            search = LibrarySearchScreen(lambda: self.library, self.searcher, self.chosen_group)
+            group = self.query_one(TagTree).chosen_group()
+            search = LibrarySearchScreen(lambda: self.library, self.searcher, self.search_history, group)
             self.app.push_screen(search, self._follow_list)
 
     def action_show_favorites(self) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -20,6 +21,7 @@ from hltui.library import Group, Library
 from hltui.model import Document
 from hltui.search import Searcher, SearchHit
 from hltui.search.query import parse_query
+from hltui.tui.search_history import QueryHistory
 
 RESULT_LIMIT = 200
 # The dialog has no footer: its keys are named under the results.
@@ -55,24 +57,45 @@ class SearchScreen(ModalScreen[ListOutcome]):
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="search.close", tooltip="Close search"),
-        Binding("down", "move(1)", "Next", show=False, id="search.next", tooltip="Next result"),
-        Binding("up", "move(-1)", "Previous", show=False, id="search.previous", tooltip="Previous result"),
-        Binding("ctrl+t", "toggle_scope", "Only this group", id="search.scope", tooltip="Search the chosen group only"),
+        Binding(
+            "down", "move(1)", "Next", show=False, id="search.next", tooltip="Next result (empty box: later search)"
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            "Previous",
+            show=False,
+            id="search.previous",
+            tooltip="Previous result (empty box: earlier search)",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_scope",
+            "Whole library or group",
+            id="search.scope",
+            tooltip="Widen to the whole library, or narrow back to the tree's group",
+        ),
         Binding("ctrl+r", "review_results", "Review these", id="search.review", tooltip="Review the results found"),
     ]
     PLACEHOLDER = ""
 
-    def __init__(self) -> None:
+    def __init__(self, query: str = "") -> None:
         super().__init__()
+        self.initial_query = query
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search", classes="dialog"):
-            yield Input(placeholder=self.PLACEHOLDER, id="query")
+            # Focused on opening, the box selects all its text: typing replaces the query, → keeps it.
+            yield Input(self.initial_query, placeholder=self.placeholder(), id="query")
             yield Static(self._scope_text(), id="scope")
             yield OptionList(id="results")
             yield Static("", id="search-status")
             yield Static(Text(KEYS_HINT, style="dim"), id="search-keys")
+
+    def placeholder(self) -> str:
+        """What the empty query box says."""
+        return self.PLACEHOLDER
 
     def _scope_text(self) -> Text:
         """The line under the query saying what is listed."""
@@ -145,32 +168,71 @@ class SearchScreen(ModalScreen[ListOutcome]):
 
 
 class LibrarySearchScreen(SearchScreen):
-    """A query box over ranked results; ctrl+t limits the search to the chosen tree group."""
+    """A query box over ranked results, in the group chosen in the tree first; ctrl+t widens to the whole library.
+
+    It opens on the session's last query, and ↑↓ in an empty box walk back through the earlier ones.
+    """
 
     PLACEHOLDER = "Search titles, authors, tags, highlights and notes"
 
-    def __init__(self, library: Callable[[], Library | None], searcher: Searcher, group: Group | None) -> None:
-        super().__init__()
+    def __init__(
+        self, library: Callable[[], Library | None], searcher: Searcher, history: QueryHistory, group: Group | None
+    ) -> None:
+        super().__init__(history.latest)
         # Asked at every query: a sync or a reload may replace the library while the dialog is open.
         self.library = library
         self.searcher = searcher
+        self.history = history
+        self.walk = history.walk()
         self.group = group
-        self.limited = False
+        self.limited = self._can_limit()
+
+    def placeholder(self) -> str:
+        return f"{self.PLACEHOLDER}  ·  ↑ earlier searches" if self.history.queries else self.PLACEHOLDER
+
+    def _can_limit(self) -> bool:
+        """Whether a group is chosen and holds less than the library, so searching only in it means something."""
+        library = self.library()
+        return self.group is not None and library is not None and self.group.count < len(library.documents)
 
     def _scope_text(self) -> Text:
         if self.limited and self.group is not None:
-            return Text(f"Only in: {strip_control(self.group.name)}   (ctrl+t: everything)", style="dim")
-        hint = f"   (ctrl+t: only in {strip_control(self.group.name)})" if self.group is not None else ""
+            return Text(f"Only in: {strip_control(self.group.name)}   (ctrl+t: whole library)", style="dim")
+        hint = f"   (ctrl+t: only in {strip_control(self.group.name)})" if self.group and self._can_limit() else ""
         return Text(f"In the whole library{hint}", style="dim")
 
     def action_toggle_scope(self) -> None:
-        """Limit the search to the chosen group, or search everything again."""
-        if self.group is None:
-            self.notify("Choose a tag in the tree first to limit the search to it", severity="warning")
+        """Widen the search to the whole library, or narrow it back to the chosen group."""
+        if not self._can_limit():
+            self.notify(self._why_the_whole_library(), severity="warning", markup=False)
             return
         self.limited = not self.limited
         self.query_one("#scope", Static).update(self._scope_text())
         self.run_search(self.query_one(Input).value)
+
+    def _why_the_whole_library(self) -> str:
+        if self.group is None:
+            return "Choose a group in the tree first to search only in it"
+        return f"{one_line(strip_control(self.group.name))} holds every document: this is the whole library"
+
+    def action_move(self, step: int) -> None:
+        """↑↓ through the results; in an empty box, or one showing a query recalled so, through earlier queries."""
+        query = self.query_one(Input).value
+        if query and query != self.walk.current:  # typed (or edited after recalling): the arrows choose a result
+            super().action_move(step)
+            return
+        if not query and self.walk.current:  # a recalled query was cleared: start again from the newest
+            self.walk = self.history.walk()
+        recalled = self.walk.older() if step < 0 else self.walk.newer()
+        if recalled is not None:
+            box = self.query_one(Input)
+            box.value = recalled
+            box.cursor_position = len(recalled)  # as a shell recalls a command: ready to add a word
+
+    def dismiss(self, result: ListOutcome = None) -> AwaitComplete:
+        """Close, keeping the query in the session's history: every way out passes here (a blank one is not kept)."""
+        self.history.record(self.query_one(Input).value)
+        return super().dismiss(result)
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:

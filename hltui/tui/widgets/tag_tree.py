@@ -58,13 +58,6 @@ class TagTree(Tree["Group | Document"]):
             super().__init__()
             self.document = document
 
-    class GroupChosen(Message):
-        """The cursor is on a group (search can be limited to it)."""
-
-        def __init__(self, group: Group) -> None:
-            super().__init__()
-            self.group = group
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Library"), id=id)
         self.show_root = False
@@ -73,6 +66,10 @@ class TagTree(Tree["Group | Document"]):
         self.width_share = DEFAULT_SHARE  # which of the shares of the terminal the tree takes (`<` and `>`)
         # Per node: the counts drawn right-aligned after its name (`12 · 140`, or a document's `65`).
         self._counts: dict[int, str] = {}
+        # The group the reader last moved the cursor onto or into, by path: a path survives a rebuild of the tree.
+        self._chosen_path: str | None = None
+        # Where the tree last put the cursor by itself (filling, revealing a document): not the reader's choice.
+        self._placed_at: tuple[str, str] | None = None
 
     def fit_width(self, terminal_width: int) -> None:
         """Take the tree's share of a terminal this wide, always leaving the document room to read."""
@@ -84,6 +81,7 @@ class TagTree(Tree["Group | Document"]):
         A library read again, re-sorted or still arriving keeps the reader's place; groups that
         no longer exist are simply not reopened.
         """
+        self._follow_the_reader()
         opened = self._opened_paths(self.root)
         place = self._place_of(self.cursor_node)
         line = self.cursor_line
@@ -102,7 +100,9 @@ class TagTree(Tree["Group | Document"]):
             self.cursor_line = self._visible_index(found)
             self.call_after_refresh(self.scroll_to_node, found, animate=False)
         else:  # a visible cursor from the start, on the first group (or where it was)
+            self._chosen_path = None  # the reader's entry is gone (regrouped): what the cursor lands on is not chosen
             self.cursor_line = max(0, min(line, self._visible_index(None) - 1)) if place is not None else 0
+        self._placed_at = self._place_of(self.cursor_node)
 
     def _visible_index(self, wanted: Node | None) -> int:
         """The line of a node among the entries shown (or how many there are, for None)."""
@@ -205,11 +205,35 @@ class TagTree(Tree["Group | Document"]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Group | Document]) -> None:
         event.stop()
-        data = event.node.data
-        if isinstance(data, Document):
-            self.post_message(self.DocumentChosen(data))
-        elif isinstance(data, Group):
-            self.post_message(self.GroupChosen(data))
+        self._follow_the_reader()
+        if isinstance(event.node.data, Document):
+            self.post_message(self.DocumentChosen(event.node.data))
+
+    def _follow_the_reader(self) -> None:
+        """If the reader moved the cursor since the tree last put it somewhere, choose the group at or around it.
+
+        Asked when the cursor moves and again when the chosen group is wanted: keys typed fast may run an
+        action before the tree has heard that its cursor moved.
+        """
+        node = self.cursor_node
+        if node is None or self._place_of(node) == self._placed_at:
+            return
+        self._placed_at = None
+        parent = node.parent.data if node.parent is not None else None
+        group = node.data if isinstance(node.data, Group) else parent
+        self._chosen_path = group.path if isinstance(group, Group) else None
+
+    def chosen_group(self) -> Group | None:
+        """The group the reader last put the cursor on or in, as the tree holds it now; None until they move it."""
+        self._follow_the_reader()
+        pending = [node.data for node in self.root.children]
+        while pending and self._chosen_path is not None:
+            group = pending.pop()
+            if isinstance(group, Group):
+                if group.path == self._chosen_path:
+                    return group
+                pending.extend(group.children.values())
+        return None
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Group | Document]) -> None:
         event.stop()
@@ -248,9 +272,11 @@ class TagTree(Tree["Group | Document"]):
         return True
 
     def _put_cursor_on(self, node: Node) -> None:
-        """Move the cursor once the groups just opened have their lines laid out."""
+        """Move the cursor once the groups just opened have their lines laid out; the group chosen stays as it was."""
 
         def settle() -> None:
+            self._follow_the_reader()
+            self._placed_at = self._place_of(node)
             self.move_cursor(node)
             self.scroll_to_node(node, animate=False)
 
@@ -267,6 +293,8 @@ class TagTree(Tree["Group | Document"]):
             else:
                 return False
             if data.path == path:
+                # Asked for by name (Go to tag): chosen now, whatever the cursor passes on the way there.
+                self._chosen_path, self._placed_at = path, self._place_of(self.cursor_node)
                 self._put_cursor_on(child)
                 return True
             self._fill(child)
