@@ -523,12 +523,6 @@ def test_is_due_lists_a_card_rated_again(
     assert lib.pairs("is:due -men") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: an indexed highlight is listed from its index row, which does not hold the reader's own"
-    " note, so `-word` does not leave out a highlight whose own note holds the word (the plain read does)",
-)
 def test_a_minus_word_in_an_own_note_leaves_the_highlight_out(reviewed: tuple[Indexed, ReaderReviews]) -> None:
     lib, reviews = reviewed
     kitchen = lib.document("Kitchen Notes")

@@ -141,12 +141,6 @@ def test_the_queries_find_something(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert empty == ['"men of mass the"', "#books", "is:due", "sotic"]  # no tag `books`, no review, no `stoic`
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: a merged document (one document in several files) is answered from each copy's own"
-    " index rows (see the two merged-document tests below)",
-)
 @pytest.mark.parametrize("warm", [False, True], ids=["first", "warm"])
 def test_the_fixtures_agree(tmp_path: Path, warm: bool) -> None:
     fixtures = both(FIXTURES, tmp_path / "cache", warm=warm)
@@ -210,35 +204,16 @@ def merged(tmp_path: Path) -> Both:
     return library
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: engine._index_in finds a merged document's highlight by its text, so of two highlights"
-    " with the same text (kept apart by their locations or ids) only the first is ever found by the index",
-)
 def test_a_merged_document_finds_each_highlight_of_the_same_text(tmp_path: Path) -> None:
     assert merged(tmp_path).differences("common") == (set(), set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: a merged document's index rows carry each copy's own title and tags, not the merged"
-    " document's: `#stoicism` misses the other copy's highlights, `revised` lists the document by a title it"
-    " does not show",
-)
 def test_a_merged_document_is_searched_by_its_own_fields(tmp_path: Path) -> None:
     library = merged(tmp_path)
     assert library.differences("#stoicism") == (set(), set())
     assert library.differences("revised") == (set(), set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: the plain read's typo vocabulary (engine._Run.vocabulary) holds titles, authors and"
-    " highlight texts only; the index's (fts5vocab) holds notes and tags too",
-)
 def test_a_typo_of_a_word_in_a_note_agrees(tmp_path: Path) -> None:
     text = "---\ntitle: Lamps\n---\n# Lamps\n\n## Highlights\n- A light by the door.\n    - Note: the old lantern\n"
     root = write_library(tmp_path / "library", {"lamps.md": text})

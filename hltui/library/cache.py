@@ -78,6 +78,9 @@ CREATE TABLE IF NOT EXISTS highlights (
 """
 
 
+_SEARCH_TABLES_FOUND = f"SELECT name FROM sqlite_master WHERE name IN ({', '.join('?' * len(SEARCH_TABLES))})"
+
+
 @functools.cache
 def parser_version() -> str:
     """A digest of the parser's own source: an edited or upgraded parser never trusts an old cache."""
@@ -305,22 +308,23 @@ class ParseCache:
         query = f"SELECT {columns} FROM highlights WHERE name = ? ORDER BY position, block"
         return connection.execute(query, (name,)).fetchall()
 
-    def forget_search_index(self, error: BaseException | None = None) -> None:
-        """Empty a broken search index, to be rebuilt; the parse cache itself is kept."""
+    def forget_search_index(self, error: BaseException | None = None) -> bool:
+        """Empty a broken search index, to be rebuilt; False when that failed and the whole cache went with it."""
         if error is not None:
             self.notice = f"search index in {self.path} is damaged ({type(error).__name__}); rebuilding it"
         with self._lock:
             connection = self._connect()
             if connection is None:
-                return
+                return False
             try:
                 with connection:
-                    for table in SEARCH_TABLES:
-                        connection.execute(f"DROP TABLE IF EXISTS {table}")
+                    _drop_search_tables(connection)
                     connection.execute("DELETE FROM meta WHERE key = 'search'")
                 connection.executescript(SEARCH_SCHEMA)
+                return True
             except sqlite3.DatabaseError as again:
                 self._discard(again)
+                return False
 
     def search_connection(self) -> sqlite3.Connection | None:
         """A connection of its own for searching (so a search never waits on the cache's lock); it only reads."""
@@ -400,8 +404,9 @@ class ParseCache:
             with connection:  # an empty index holds every file of an empty cache
                 connection.execute("INSERT INTO meta VALUES ('header', ?)", (header,))
                 connection.execute("INSERT INTO meta VALUES ('search', 'ready')")
-        elif not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_spans'").fetchall():
-            with connection:  # the index went missing: made again, empty, until rebuilt
+        elif len(connection.execute(_SEARCH_TABLES_FOUND, SEARCH_TABLES).fetchall()) < len(SEARCH_TABLES):
+            with connection:  # a part of the index went missing: all of it made again, empty, until rebuilt
+                _drop_search_tables(connection)
                 connection.execute("DELETE FROM meta WHERE key = 'search'")
             connection.executescript(SEARCH_SCHEMA)
         return connection
@@ -439,6 +444,24 @@ def _store_statements(rows: list[CacheRows]) -> list[tuple[str, list[tuple[objec
             [row for *_, blocks, _ in rows for row in blocks],
         ),
     ]
+
+
+def _drop_search_tables(connection: sqlite3.Connection) -> None:
+    """Drop the index's tables (in the caller's transaction), even an FTS5 table whose structure is garbage."""
+    for table in SEARCH_TABLES:
+        try:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        except sqlite3.DatabaseError:  # FTS5 reads its structure record before it lets the table go
+            _give_empty_storage(connection, table)
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _give_empty_storage(connection: sqlite3.Connection, table: str) -> None:
+    """Replace a broken FTS5 table's index storage by that of an empty one, so the table can be opened to drop."""
+    connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_empty USING fts5(anything)")
+    connection.execute(f"DELETE FROM {table}_idx")
+    connection.execute(f"DELETE FROM {table}_data")
+    connection.execute(f"INSERT INTO {table}_data SELECT id, block FROM temp.search_empty_data")
 
 
 def _replace_search_rows(connection: sqlite3.Connection, indexed: list[tuple[str, SearchRows]]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from hltui.library.cache import ParseCache
@@ -64,6 +64,8 @@ class Searcher:
         self._ready = False
         self._rebuilding: threading.Thread | None = None
         self._keys: tuple[Library, dict[str, Document]] | None = None
+        # A library whose documents the index no longer holds (the cache was lost under it): read, never indexed.
+        self.unindexed: Library | None = None
 
     def prepare(self, should_stop: Callable[[], bool] | None = None) -> None:
         """Rebuild the index when it is missing or damaged (in the calling thread); otherwise nothing to do."""
@@ -117,13 +119,14 @@ class Searcher:
                 )
         return self._connection
 
-    def damaged(self, error: sqlite3.DatabaseError) -> None:
+    def damaged(self, error: sqlite3.DatabaseError, library: Library) -> None:
         """The index could not be read: empty it and rebuild it in the background."""
         if self._connection is not None:
             self._connection.close()
         self._connection, self._ready = None, False
         if self.cache is not None:
-            self.cache.forget_search_index(error)
+            if not self.cache.forget_search_index(error):
+                self.unindexed = library  # a fresh cache: its index will hold the next load's documents only
             self.notice = self.cache.notice
         self._start_rebuild()
 
@@ -168,7 +171,7 @@ class _Run:
         scope = library.documents if within is None else _in_order(library.documents, within)
         self.scope = scope
         self.whole = within is None
-        self.connection = searcher.connection()
+        self.connection = searcher.connection() if library is not searcher.unindexed else None
         indexed = self.connection is not None
         self.read = [document for document in scope if not (indexed and _is_stored(document))]
         self.indexed_ids = {id(document) for document in scope} - {id(document) for document in self.read}
@@ -231,16 +234,19 @@ class _Run:
         try:
             self.connection.set_progress_handler(self._stop_step, _PROGRESS_STEPS)
             return self._documents(alternatives) + self._highlights(alternatives)
-        except sqlite3.OperationalError:
-            if self.stopped:
-                return []
-            raise
         except sqlite3.DatabaseError as error:
-            self.searcher.damaged(error)
-            self.read, self.indexed_ids = list(self.scope), set()
+            if not self.stopped:  # else interrupted by should_stop: nobody waits for the results
+                self._read_instead(error)
             return []
         finally:
-            self.connection.set_progress_handler(None, 0)
+            if self.connection is not None:
+                self.connection.set_progress_handler(None, 0)
+
+    def _read_instead(self, error: sqlite3.DatabaseError) -> None:
+        """The index failed: this search reads every document; a damaged index is rebuilt meanwhile."""
+        self.read, self.indexed_ids, self.connection = list(self.scope), set(), None
+        if not _is_transient(error):
+            self.searcher.damaged(error, self.library)
 
     def _stop_step(self) -> int:
         self.stopped = self.stopped or self.should_stop()
@@ -295,8 +301,9 @@ class _Run:
             document = by_key.get(key)
             if document is None or id(document) not in self.indexed_ids:
                 continue
-            where_now = _index_in(document, name, position, index, text)
-            if where_now is not None:
+            where_now = _index_in(document, name, position, index)
+            # A highlight with the reader's own note is answered by reading (the row lacks that note).
+            if where_now is not None and (id(document), where_now) not in self.marked:
                 found.append((-score, document, where_now, Highlight(text, note or None, tuple(tags.split()))))
         return found
 
@@ -330,7 +337,7 @@ class _Run:
                 return []
         words: dict[str, int] = {}
         for document in self.read:
-            for text in (document.title, document.author or "", *(h.text for h in document.highlights)):
+            for text in _words_of(document):
                 for word in words_in(text):
                     if word[:1] == letter:
                         words[word] = words.get(word, 0) + 1
@@ -338,8 +345,27 @@ class _Run:
 
 
 def _is_stored(document: Document) -> bool:
-    """Whether the document came from the parse cache (so the index holds it)."""
-    return isinstance(document.highlights, StoredHighlights)
+    """Whether the document came from one place in the parse cache (so the index holds it as it is).
+
+    A document merged from several files is read instead: each copy's rows carry its own title,
+    tags and highlights, not the merged document's.
+    """
+    highlights = document.highlights
+    return isinstance(highlights, StoredHighlights) and bool(highlights.source)
+
+
+def _words_of(document: Document) -> Iterator[str]:
+    """The texts whose words the index's vocabulary holds for this document."""
+    yield from (document.title, document.author or "", document.category or "", " ".join(document.tags))
+    for highlight in document.highlights:
+        yield from (highlight.text, highlight.note or "", " ".join(highlight.tags))
+
+
+def _is_transient(error: sqlite3.DatabaseError) -> bool:
+    """An error that says nothing about the index itself (another process holds a lock)."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error).lower() for word in ("locked", "busy", "interrupt")
+    )
 
 
 def _in_order(documents: Sequence[Document], within: Collection[Document]) -> list[Document]:
@@ -347,13 +373,10 @@ def _in_order(documents: Sequence[Document], within: Collection[Document]) -> li
     return [document for document in documents if id(document) in chosen]
 
 
-def _index_in(document: Document, name: object, position: object, index: object, text: object) -> int | None:
-    """Where a row's highlight is in the library's document: as stored, or (a merged document) found by text."""
+def _index_in(document: Document, name: object, position: object, index: object) -> int | None:
+    """Where a row's highlight is in the library's document, when the row is of the place the document is read from."""
     highlights = document.highlights
     source = highlights.source if isinstance(highlights, StoredHighlights) else ()
-    if source and source[0] == name and source[3] == position and isinstance(index, int):
-        return index if index < len(highlights) else None
-    wanted = " ".join(str(text).split()).casefold()
-    return next(
-        (at for at, highlight in enumerate(highlights) if " ".join(highlight.text.split()).casefold() == wanted), None
-    )
+    if source and source[0] == name and source[3] == position and isinstance(index, int) and index < len(highlights):
+        return index
+    return None
