@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,26 @@ def test_a_cold_load_in_worker_processes_equals_one_in_this_process(monkeypatch:
     loader = LibraryLoader(SAMPLES, cache=ParseCache(SAMPLES), parallel=True)
     assert library_as_json(loader.load()) == fresh
     assert parsed_here == [] and loader.files_read > 10
+
+
+def test_batches_written_while_workers_parse_lose_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fresh = library_as_json(load_library(SAMPLES))
+    monkeypatch.setattr(library_module, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(library_module, "worker_count", lambda: 2)
+    monkeypatch.setattr(library_module, "_BATCH_HIGHLIGHTS", 10)  # a batch every file or two: many writes
+    writers: set[str] = set()
+    store_rows = ParseCache.store_rows
+
+    def noted(self: ParseCache, parsed: list[object]) -> object:
+        writers.add(threading.current_thread().name)
+        return store_rows(self, parsed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ParseCache, "store_rows", noted)
+    cache = ParseCache(SAMPLES, folder=tmp_path)
+    assert library_as_json(load_library(SAMPLES, cache=cache, parallel=True)) == fresh
+    assert any(name.startswith("hltui-cache-writer") for name in writers)
+    monkeypatch.setattr(library_module._LoadRun, "_parse_here", lambda self, *rest: pytest.fail("parsed again"))
+    assert library_as_json(load_library(SAMPLES, cache=ParseCache(SAMPLES, folder=tmp_path))) == fresh
 
 
 def test_when_worker_processes_cannot_start_the_files_are_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:

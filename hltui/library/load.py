@@ -6,6 +6,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -183,6 +184,10 @@ class _LoadRun:
         self.batch_highlights = 0
         self.files_read = 0
         self.shown_at = time.monotonic()
+        # While workers parse, batches are written by a thread of their own (one at a time): SQLite
+        # lets go of the interpreter while it indexes, so the workers are kept fed meanwhile.
+        self.writer: ThreadPoolExecutor | None = None
+        self.writing: Future[dict[str, CachedFile]] | None = None
 
     def follow_up(self) -> _LoadRun:
         """A run that starts from everything this one found (for reading a few files again)."""
@@ -235,15 +240,20 @@ class _LoadRun:
     def parse_deferred(self, progress: Progress | None, total: int) -> None:
         """Parse the files put aside for worker processes; any left when workers fail are parsed here."""
         jobs, self.deferred = self.deferred or [], None
-        try:
-            for done, parsed in enumerate(parse_in_workers(jobs), start=total - len(jobs) + 1):
-                self._take(parsed)
-                if progress is not None:
-                    progress(done, total)
-        except (OSError, ValueError, RuntimeError, BrokenProcessPool):  # no worker processes here: parse in this one
-            for job in jobs:
-                if self.results.get(job.name) is _WAITING:
-                    self._parse_job_here(job)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hltui-cache-writer") as self.writer:
+            try:
+                for done, parsed in enumerate(parse_in_workers(jobs), start=total - len(jobs) + 1):
+                    self._take(parsed)
+                    if progress is not None:
+                        progress(done, total)
+            except (OSError, ValueError, RuntimeError, BrokenProcessPool):  # no worker processes: parse in this one
+                self._settle_writing()
+                for job in jobs:
+                    if self.results.get(job.name) is _WAITING:
+                        self._parse_job_here(job)
+            finally:
+                self._settle_writing()
+                self.writer = None
 
     def _parse_job_here(self, job: ParseJob) -> None:
         try:
@@ -275,11 +285,25 @@ class _LoadRun:
     def _store_batch(self) -> None:
         """Write the batch to the cache; its documents then keep only a digest of their highlights."""
         cache = self.loader.cache
-        if cache is not None and (self.batch or self.rows):
-            stored = cache.store(self.batch) | cache.store_rows(self.rows)
-            for name, entry in stored.items():
-                self.results[name], self.entries[name] = entry.result, entry
+        if cache is not None and self.batch:
+            self._stored(cache.store(self.batch))
+        if cache is not None and self.rows:
+            self._settle_writing()  # one batch written at a time: at most two in memory
+            if self.writer is not None:
+                self.writing = self.writer.submit(cache.store_rows, self.rows)
+            else:
+                self._stored(cache.store_rows(self.rows))
         self.batch, self.rows, self.batch_highlights = [], [], 0
+
+    def _settle_writing(self) -> None:
+        """Wait for the batch being written, and take its entries."""
+        if self.writing is not None:
+            writing, self.writing = self.writing, None
+            self._stored(writing.result())
+
+    def _stored(self, stored: dict[str, CachedFile]) -> None:
+        for name, entry in stored.items():
+            self.results[name], self.entries[name] = entry.result, entry
 
     def _show_partial(self) -> None:
         if self.partial is None or time.monotonic() - self.shown_at < _PARTIAL_EVERY:

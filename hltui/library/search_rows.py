@@ -45,6 +45,8 @@ INSERT_HIGHLIGHT = _insert("search_highlights", HIGHLIGHT_COLUMNS, _HIGHLIGHT_PL
 SEARCH_SCHEMA = f"""
 {_table("search_documents", DOCUMENT_COLUMNS, _DOCUMENT_PLACE)}
 {_table("search_highlights", HIGHLIGHT_COLUMNS, _HIGHLIGHT_PLACE)}
+INSERT INTO search_documents (search_documents, rank) VALUES ('automerge', 16);
+INSERT INTO search_highlights (search_highlights, rank) VALUES ('automerge', 16);
 CREATE TABLE IF NOT EXISTS search_spans (
     name TEXT PRIMARY KEY, documents_from INTEGER, documents_to INTEGER, highlights_from INTEGER, highlights_to INTEGER
 );
