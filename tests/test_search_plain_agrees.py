@@ -10,6 +10,8 @@ answer alike yet: they are the known failure at the end.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -218,3 +220,33 @@ def test_a_typo_of_a_word_in_a_note_agrees(tmp_path: Path) -> None:
     text = "---\ntitle: Lamps\n---\n# Lamps\n\n## Highlights\n- A light by the door.\n    - Note: the old lantern\n"
     root = write_library(tmp_path / "library", {"lamps.md": text})
     assert both(root, tmp_path / "cache", warm=False).differences("lanterm") == (set(), set())
+
+
+def merged_spans(cache: ParseCache) -> list[str]:
+    with contextlib.closing(sqlite3.connect(cache.path)) as connection:
+        return [name for (name,) in connection.execute("SELECT name FROM search_spans WHERE name LIKE '//merged/%'")]
+
+
+@pytest.mark.parametrize("query", ["common", "#stoicism", "second", "revised", "field notes"])
+def test_the_index_holds_the_merged_document_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    library = merged(tmp_path)
+    read = rows(Searcher(None).search(library.plain, query, limit=100))
+    index_only(monkeypatch)  # from here on, nothing is answered by reading
+    assert rows(Searcher(library.cache).search(library.indexed, query, limit=100)) == read
+
+
+def test_a_changed_copy_replaces_the_merged_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = merged(tmp_path)
+    before = merged_spans(library.cache)
+    copy = tmp_path / "library" / "b.md"
+    copy.write_text(copy.read_text(encoding="utf-8") + "- A third line, added later. (Location 40)\n", "utf-8")
+    cache = ParseCache(tmp_path / "library", folder=tmp_path / "cache")
+    indexed = load_library(tmp_path / "library", cache=cache)
+    after = merged_spans(cache)
+    assert len(before) == len(after) == 1 and before != after
+    index_only(monkeypatch)
+    assert [(hit.document.title, hit.highlight_index) for hit in Searcher(cache).search(indexed, "third")] == [
+        ("Field Notes", 3)
+    ]

@@ -46,7 +46,7 @@ from hltui.library.cache_rows import (
     summary_blob,
     summary_from,
 )
-from hltui.library.merges import MergeOutcome, Sources
+from hltui.library.merges import MERGED_PREFIX, MergeOutcome, Sources, merged_name
 from hltui.library.search_rows import (
     INSERT_DOCUMENT,
     INSERT_HIGHLIGHT,
@@ -251,9 +251,17 @@ class ParseCache:
         return {name: CachedFile(key, result_in_memory(outline, rows)) for name, key, outline, rows, _ in parsed}
 
     def finish(
-        self, names: Iterable[str], state: FolderState, summary: Summary, merges: dict[Sources, MergeOutcome]
+        self,
+        names: Iterable[str],
+        state: FolderState,
+        summary: Summary,
+        merges: dict[Sources, MergeOutcome],
+        merged: Sequence[Document] = (),
     ) -> None:
-        """Forget files no longer in the folder; keep the summary `hltui check` prints and the merges."""
+        """Forget files no longer in the folder; keep the summary `hltui check` prints and the merges.
+
+        The merged documents (those with a `merges.merged_name`) get search rows of their own, written once per merge.
+        """
         keep = set(names)
         with self._lock:
             stale: list[tuple[object, ...]] = [
@@ -266,7 +274,22 @@ class ParseCache:
                 ("INSERT OR REPLACE INTO meta VALUES ('summary', ?)", [(summary_blob(state, summary),)]),
                 ("INSERT OR REPLACE INTO meta VALUES ('merges', ?)", [(marshal.dumps(list(merges.items())),)]),
             ]
-            self._write(statements, lambda connection: _forget_search_rows(connection, names))
+            new, gone = self._merged_rows(merged)
+
+            def index(connection: sqlite3.Connection) -> None:
+                _forget_search_rows(connection, names + gone)
+                _replace_search_rows(connection, new)
+
+            self._write(statements, index)
+
+    def _merged_rows(self, merged: Sequence[Document]) -> tuple[list[tuple[str, SearchRows]], list[str]]:
+        """Search rows of the merged documents the index lacks, and the index's merges no longer in the library."""
+        named = ((merged_name(document), document) for document in merged)
+        wanted = {name: document for name, document in named if name is not None}
+        past = "SELECT name FROM search_spans WHERE name >= ? AND name < ?"
+        present = {str(name) for (name,) in self._query(past, (MERGED_PREFIX, MERGED_PREFIX + "\U0010ffff"))}
+        new = [(name, search_rows(name, [document])) for name, document in wanted.items() if name not in present]
+        return new, sorted(present - set(wanted))
 
     # The search index ------------------------------------------------------------------------
 

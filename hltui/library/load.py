@@ -25,7 +25,7 @@ from hltui.library.files import (
     walk_export_folder,
 )
 from hltui.library.gc_pause import garbage_collector_paused
-from hltui.library.merges import MergeMemo
+from hltui.library.merges import MergeMemo, merged_name
 from hltui.library.parallel import PARALLEL_FROM_FILES, ParseJob, parse_in_workers, worker_count
 from hltui.model import Document, ParseResult, Skipped
 
@@ -317,7 +317,8 @@ class _LoadRun:
         library = self._library()
         cache, merges = self.loader.cache, self.loader.merges
         if cache is not None and (self.files_read or set(self.cached) != set(self.entries) or not cache.has_summary()):
-            cache.finish(self.entries, self.state, summary_of(library), merges.used)
+            merged = [document for document in library.documents if merged_name(document)]
+            cache.finish(self.entries, self.state, summary_of(library), merges.used, merged)
         return library
 
     def _library(self) -> Library:

@@ -8,12 +8,15 @@ merged document fetches and merges its highlights only when it is read.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 
 from hltui.model import Document, Highlight, HighlightDigest, StoredHighlights, document_key
 from hltui.parsing.merge import merge_group, unique_highlights
 
 Sources = tuple[tuple[object, ...], ...]
+# The search index keeps a merged document's rows under a name of this form (a file's is relative: no `/` first).
+MERGED_PREFIX = "//merged/"
 # What a merge gave: highlight count, tags, how many highlights are favorites, how many carry a note.
 MergeOutcome = tuple[int, tuple[str, ...], int, int]
 
@@ -47,14 +50,31 @@ class MergeMemo:
             digest = merged.digest
             outcome = (len(merged.highlights), digest.tags, digest.favorites, digest.notes)
             self.known[sources] = self.used[sources] = outcome
-            # Still stored highlights (fetched already): the search index holds the copies' rows.
             fetched = tuple(merged.highlights)
-            return merge_group(group, StoredHighlights(len(fetched), digest, lambda: fetched))
+            return merge_group(group, StoredHighlights(len(fetched), digest, lambda: fetched, merged_source(sources)))
         self.used[sources] = outcome
         count, tags, favorites, notes = outcome
         digest = HighlightDigest(tags, favorites, notes)
-        lazy = StoredHighlights(count, digest, _MergedHighlights([document.highlights for document in group]))
-        return merge_group(group, lazy)
+        parts = _MergedHighlights([document.highlights for document in group])
+        return merge_group(group, StoredHighlights(count, digest, parts, merged_source(sources)))
+
+
+def merged_source(sources: Sources) -> tuple[object, ...]:
+    """Where a merged document is kept in the search index: a name made from its copies' places, position 0.
+
+    The name changes whenever a copy does, so rows under it are always of the current merge.
+    """
+    digest = hashlib.sha256(repr(sources).encode()).hexdigest()[:24]  # names, sizes, times, positions
+    return (f"{MERGED_PREFIX}{digest}", 0, 0, 0)
+
+
+def merged_name(document: Document) -> str | None:
+    """The search index's name for a document merged from stored copies; None for any other document."""
+    highlights = document.highlights
+    if not isinstance(highlights, StoredHighlights) or not highlights.source:
+        return None
+    name = highlights.source[0]
+    return name if isinstance(name, str) and name.startswith(MERGED_PREFIX) else None
 
 
 def _source(highlights: Sequence[Highlight]) -> tuple[object, ...]:

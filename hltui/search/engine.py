@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from hltui.library.cache import ParseCache
 from hltui.library.collection import Library
+from hltui.library.merges import MERGED_PREFIX, merged_name
 from hltui.model import Document, Highlight, StoredHighlights, document_key
 from hltui.search.fts_query import document_match, highlight_match
 from hltui.search.hits import SearchHit, document_hit, highlight_hit
@@ -64,6 +65,7 @@ class Searcher:
         self._ready = False
         self._rebuilding: threading.Thread | None = None
         self._keys: tuple[Library, dict[str, Document]] | None = None
+        self._unread: tuple[Library, list[Document], set[int]] | None = None
         # A library whose documents the index no longer holds (the cache was lost under it): read, never indexed.
         self.unindexed: Library | None = None
 
@@ -123,7 +125,7 @@ class Searcher:
         """The index could not be read: empty it and rebuild it in the background."""
         if self._connection is not None:
             self._connection.close()
-        self._connection, self._ready = None, False
+        self._connection, self._ready, self._unread = None, False, None
         if self.cache is not None:
             if not self.cache.forget_search_index(error):
                 self.unindexed = library  # a fresh cache: its index will hold the next load's documents only
@@ -135,6 +137,25 @@ class Searcher:
             return
         self._rebuilding = threading.Thread(target=self.prepare, name="hltui-search-index", daemon=True)
         self._rebuilding.start()
+
+    def index_split(self, library: Library, connection: sqlite3.Connection) -> tuple[list[Document], set[int]]:
+        """The library's documents the index does not hold (read instead), and the ids of those it does.
+
+        Those are the documents stored in the cache, each from one file or merged from several
+        once the index holds the merge (written when the library was loaded); kept per library.
+        """
+        if self._unread is None or self._unread[0] is not library:
+            sql = "SELECT name FROM search_spans WHERE name >= ? AND name < ?"
+            merges = {name for (name,) in connection.execute(sql, (MERGED_PREFIX, MERGED_PREFIX + "\U0010ffff"))}
+            read: list[Document] = []
+            indexed: set[int] = set()
+            for document in library.documents:
+                if _is_stored(document) and merged_name(document) in (None, *merges):
+                    indexed.add(id(document))
+                else:
+                    read.append(document)
+            self._unread = (library, read, indexed)
+        return self._unread[1], self._unread[2]
 
     def documents_by_key(self, library: Library) -> dict[str, Document]:
         """The library's documents by merge key (what the index's rows name them by)."""
@@ -172,10 +193,20 @@ class _Run:
         self.scope = scope
         self.whole = within is None
         self.connection = searcher.connection() if library is not searcher.unindexed else None
-        indexed = self.connection is not None
-        self.read = [document for document in scope if not (indexed and _is_stored(document))]
-        self.indexed_ids = {id(document) for document in scope} - {id(document) for document in self.read}
+        self.read, self.indexed_ids = self._split(scope)
         self.marked = self._marked()
+
+    def _split(self, scope: Sequence[Document]) -> tuple[list[Document], set[int]]:
+        """The documents in scope to read, and the ids of those the index answers for."""
+        if self.connection is None:
+            return list(scope), set()
+        try:
+            read, indexed = self.searcher.index_split(self.library, self.connection)
+        except sqlite3.DatabaseError:  # the index's damage is found (and mended) by the search itself
+            return list(scope), set()
+        if self.whole:
+            return read, indexed
+        return [document for document in scope if id(document) not in indexed], indexed & {id(d) for d in scope}
 
     def _marked(self) -> dict[tuple[int, int], tuple[Document, Marks]]:
         marks = self.searcher.marks
@@ -271,9 +302,9 @@ class _Run:
         rows = self.connection_rows(f"{sql} {where}", [match, *parameters, self.limit])
         by_key = self.searcher.documents_by_key(self.library)
         found: list[Found] = []
-        for score, key, _, _ in rows:
+        for score, key, name, position in rows:
             document = by_key.get(key)
-            if document is not None and id(document) in self.indexed_ids:
+            if document is not None and id(document) in self.indexed_ids and _is_read_from(document, name, position):
                 found.append((-score, document, None))
         return found
 
@@ -345,10 +376,10 @@ class _Run:
 
 
 def _is_stored(document: Document) -> bool:
-    """Whether the document came from one place in the parse cache (so the index holds it as it is).
+    """Whether the document came from the parse cache (so the index may hold it as it is).
 
-    A document merged from several files is read instead: each copy's rows carry its own title,
-    tags and highlights, not the merged document's.
+    A merged document's copies carry their own titles, tags and highlights: the index holds the
+    merged document under a name of its own, or it is read.
     """
     highlights = document.highlights
     return isinstance(highlights, StoredHighlights) and bool(highlights.source)
@@ -373,10 +404,15 @@ def _in_order(documents: Sequence[Document], within: Collection[Document]) -> li
     return [document for document in documents if id(document) in chosen]
 
 
-def _index_in(document: Document, name: object, position: object, index: object) -> int | None:
-    """Where a row's highlight is in the library's document, when the row is of the place the document is read from."""
+def _is_read_from(document: Document, name: object, position: object) -> bool:
+    """Whether an index row is of the place the library's document is read from (not of a copy merged into it)."""
     highlights = document.highlights
     source = highlights.source if isinstance(highlights, StoredHighlights) else ()
-    if source and source[0] == name and source[3] == position and isinstance(index, int) and index < len(highlights):
+    return bool(source) and source[0] == name and source[3] == position
+
+
+def _index_in(document: Document, name: object, position: object, index: object) -> int | None:
+    """Where a row's highlight is in the library's document, when the row is of the place it is read from."""
+    if _is_read_from(document, name, position) and isinstance(index, int) and index < len(document.highlights):
         return index
     return None
