@@ -29,12 +29,13 @@ __all__ = ["ReaderMarks", "SearchHit", "Searcher"]
 
 # A typo pass runs when the exact query found fewer hits than this.
 TYPOS_BELOW = 5
-# bm25 weights of the columns, in table order: a highlight's tags, then its text, its note, its document.
+# bm25 weights in table order (text, note, tags, title, author, document tags, tag paths, category, flags):
+# a highlight's own tags weigh most, then its text, its note, its document's fields; the rest only filter.
 _HIGHLIGHT_WEIGHTS = "4.0, 2.0, 5.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0"
-_DOCUMENT_WEIGHTS = "10.0, 8.0, 6.0, 0.0, 0.0"
-_PROGRESS_STEPS = 2000
+_DOCUMENT_WEIGHTS = "10.0, 8.0, 6.0, 0.0, 0.0"  # title, author, tags; tag paths and category only filter
+_PROGRESS_STEPS = 2000  # SQLite steps between two calls to should_stop
 # Past this many rows holding the query's rarest word, results come in library order, unranked.
-_RANK_AT_MOST = 20_000  # SQLite steps between two calls to should_stop
+_RANK_AT_MOST = 20_000
 
 
 class ReaderMarks(Protocol):
