@@ -23,7 +23,7 @@ from hltui.search.fts_query import document_match, highlight_match
 from hltui.search.hits import SearchHit, document_hit, highlight_hit
 from hltui.search.plain import Alternatives, Found, Marks, answers_in, words_in
 from hltui.search.query import Query, parse_query
-from hltui.search.typos import near_words, typo_limit
+from hltui.search.typos import LetterWords, near_words, typo_limit
 
 __all__ = ["ReaderMarks", "SearchHit", "Searcher"]
 
@@ -67,6 +67,7 @@ class Searcher:
         self._rebuilding: threading.Thread | None = None
         self._keys: tuple[Library, dict[str, Document]] | None = None
         self._unread: tuple[Library, list[Document], set[int]] | None = None
+        self._vocabulary: tuple[Library, dict[str, LetterWords]] | None = None
         # A library whose documents the index no longer holds (the cache was lost under it): read, never indexed.
         self.unindexed: Library | None = None
 
@@ -158,6 +159,16 @@ class Searcher:
             self._unread = (library, read, indexed)
         return self._unread[1], self._unread[2]
 
+    def letter_words(self, library: Library, letter: str, connection: sqlite3.Connection) -> LetterWords:
+        """The index's words of one first letter, read once per library (a reload may bring new words)."""
+        if self._vocabulary is None or self._vocabulary[0] is not library:
+            self._vocabulary = (library, {})
+        known = self._vocabulary[1]
+        if letter not in known:
+            sql = "SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ?"
+            known[letter] = LetterWords.of(term for (term,) in connection.execute(sql, (letter, chr(ord(letter) + 1))))
+        return known[letter]
+
     def documents_by_key(self, library: Library) -> dict[str, Document]:
         """The library's documents by merge key (what the index's rows name them by)."""
         if self._keys is None or self._keys[0] is not library:
@@ -169,7 +180,7 @@ class Searcher:
         words = {words.tokens[0] for words in query.words if len(words.tokens) == 1}
         alternatives: dict[str, tuple[str, ...]] = {}
         for word in (word for word in words if typo_limit(word)):
-            near = near_words(word, run.vocabulary(word[0]))
+            near = near_words(word, *run.vocabulary(word[0]))
             if near:
                 alternatives[word] = near
         return alternatives
@@ -316,7 +327,7 @@ class _Run:
         scope, parameters = self._scope("search_highlights")
         # Tags and states alone are listed in library order; so is a query whose every word is in
         # most rows: ranking a hundred thousand matches of `the` takes longer than reading them.
-        ranked = bool(self.query.words) and self._fewest_rows() <= _RANK_AT_MOST
+        ranked = bool(self.query.words) and self._fewest_rows(alternatives or {}) <= _RANK_AT_MOST
         order = f"bm25(search_highlights, {_HIGHLIGHT_WEIGHTS})" if ranked else "0.0"
         order_by = "1, 2" if ranked else "search_highlights.rowid"  # the index hands rows in rowid order: no sort
         found_rows = (
@@ -339,18 +350,22 @@ class _Run:
                 found.append((-score, document, where_now, Highlight(text, note or None, tuple(tags.split()))))
         return found
 
-    def _fewest_rows(self) -> int:
-        """How many rows hold the query's rarest word (at most; a prefix counts every word it starts)."""
+    def _fewest_rows(self, alternatives: Alternatives) -> int:
+        """How many rows hold the query's rarest word (at most; a prefix counts every word it starts, a word
+        with typo alternatives counts theirs too)."""
         counts = []
+        in_list = "term IN (SELECT value FROM json_each(?))"
         for words in self.query.words:
             if words.prefix:
                 last = words.tokens[-1]
                 sql = "SELECT coalesce(sum(doc), 0) FROM temp.search_vocab WHERE term >= ? AND term < ?"
                 counts.append(self.connection_rows(sql, [last, last + "\U0010ffff"])[0][0])
+            elif len(words.tokens) == 1 and words.tokens[0] in alternatives:
+                either = [words.tokens[0], *alternatives[words.tokens[0]]]
+                sql = f"SELECT coalesce(sum(doc), 0) FROM temp.search_vocab WHERE {in_list}"
+                counts.append(self.connection_rows(sql, [json.dumps(either)])[0][0])
             else:
-                sql = (
-                    "SELECT coalesce(min(doc), 0) FROM temp.search_vocab WHERE term IN (SELECT value FROM json_each(?))"
-                )
+                sql = f"SELECT coalesce(min(doc), 0) FROM temp.search_vocab WHERE {in_list}"
                 counts.append(self.connection_rows(sql, [json.dumps(list(words.tokens))])[0][0])
         return min(counts, default=0)
 
@@ -358,22 +373,27 @@ class _Run:
         assert self.connection is not None
         return self.connection.execute(sql, parameters).fetchall()
 
-    def vocabulary(self, letter: str) -> list[tuple[str, int]]:
-        """The words of the index starting with this letter, with how many rows hold each (or of what is read)."""
+    def vocabulary(self, letter: str) -> tuple[LetterWords, Callable[[list[str]], dict[str, int]]]:
+        """The words of the index starting with this letter, and how many rows hold some (or of what is read)."""
         if self.connection is not None and self.indexed_ids:
-            after = chr(ord(letter) + 1)
-            sql = "SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?"
             try:
-                return [(str(term), int(count)) for term, count in self.connection_rows(sql, [letter, after])]
+                return self.searcher.letter_words(self.library, letter, self.connection), self._counts
             except sqlite3.DatabaseError:
-                return []
+                return LetterWords(), lambda words: {}
         words: dict[str, int] = {}
         for document in self.read:
             for text in _words_of(document):
                 for word in words_in(text):
                     if word[:1] == letter:
                         words[word] = words.get(word, 0) + 1
-        return list(words.items())
+        return LetterWords.of(words), lambda found: {word: words[word] for word in found}
+
+    def _counts(self, words: list[str]) -> dict[str, int]:
+        sql = "SELECT term, doc FROM temp.search_vocab WHERE term IN (SELECT value FROM json_each(?))"
+        try:
+            return {str(term): int(count) for term, count in self.connection_rows(sql, [json.dumps(words)])}
+        except sqlite3.DatabaseError:
+            return {}
 
 
 def _is_stored(document: Document) -> bool:
