@@ -96,10 +96,11 @@ def search_rows(name: str, documents: Iterable[Document]) -> SearchRows:
         tags = shown_tags(document.tags)
         shared = (document.title, document.author or "", " ".join(tags))
         category = document.category or ""
-        document_rows.append((*shared, _tag_tokens(tags), category, name, position, key))
+        document_paths = _tag_tokens(tags)
+        document_rows.append((*shared, document_paths, category, name, position, key))
         for index, highlight in enumerate(document.highlights):
-            own = shown_tags(highlight.tags)
-            paths = _tag_tokens([*tags, *own])
+            own = shown_tags(highlight.tags) if highlight.tags else []
+            paths = _tag_tokens([*tags, *own]) if own else document_paths  # most highlights have no tags
             fields = (highlight.text, highlight.note or "", " ".join(own))
             highlight_rows.append((*fields, *shared, paths, category, _flags(highlight), position, index))
     return document_rows, highlight_rows
