@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from hltui.library.search_rows import fold, tag_path
 from hltui.model import Document, Highlight, shown_tags
 from hltui.search.plain import Alternatives, Fields, holds, phrase_at
-from hltui.search.query import Query
+from hltui.search.query import Query, Words
 from hltui.search.snippets import merged, snippet
 
 _WORD = re.compile(r"[^\W_]+")
@@ -30,14 +30,30 @@ class SearchHit:
 
 def matched_spans(text: str, query: Query, alternatives: Alternatives | None = None) -> list[tuple[int, int]]:
     """Where the query's words (and phrases, prefixes, typo alternatives) are in the text, joined when touching."""
-    found = list(_WORD.finditer(text))
-    tokens = [fold(word.group()) for word in found]
+    if text.isascii():  # lower case keeps every position: split once, in C
+        found = list(_WORD.finditer(text.lower()))
+        tokens = [word.group() for word in found]
+    else:
+        found = list(_WORD.finditer(text))
+        tokens = [fold(word.group()) for word in found]
     spans: list[tuple[int, int]] = []
     for words in query.words:
-        for start in range(len(tokens)):
-            if phrase_at(words, tokens, start, alternatives):
-                spans.append((found[start].start(), found[start + len(words.tokens) - 1].end()))
+        for start in _starts(words, tokens, alternatives):
+            spans.append((found[start].start(), found[start + len(words.tokens) - 1].end()))
     return merged(spans)
+
+
+def _starts(words: Words, tokens: list[str], alternatives: Alternatives | None) -> list[int]:
+    """Where in `tokens` the words begin (the first token compared in one pass, the rest where it matched)."""
+    head = words.tokens[0]
+    if len(words.tokens) == 1 and not words.prefix:
+        near = {head, *alternatives.get(head, ())} if alternatives else {head}
+        return [start for start, token in enumerate(tokens) if token in near]
+    if len(words.tokens) == 1:
+        whole = set(alternatives.get(head, ())) if alternatives else set()
+        return [start for start, token in enumerate(tokens) if token.startswith(head) or token in whole]
+    maybe = [start for start, token in enumerate(tokens) if token == head]
+    return [start for start in maybe if phrase_at(words, tokens, start, alternatives)]
 
 
 def highlight_hit(
