@@ -169,7 +169,7 @@ def index_only(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("searched by reading, not by the index")
 
-    monkeypatch.setattr("hltui.search.engine.answers_in", refuse)
+    monkeypatch.setattr("hltui.search.run.answers_in", refuse)
 
 
 @pytest.fixture
@@ -405,7 +405,7 @@ def test_limit_keeps_that_many(lib: Indexed) -> None:
 
 def test_a_word_in_very_many_rows_lists_them_in_library_order(lib: Indexed, monkeypatch: pytest.MonkeyPatch) -> None:
     ranked = lib.pairs("men")
-    monkeypatch.setattr("hltui.search.engine._RANK_AT_MOST", 1)  # as if `men` were in more rows than that
+    monkeypatch.setattr("hltui.search.run._RANK_AT_MOST", 1)  # as if `men` were in more rows than that
     unranked = lib.pairs("men")
     titles = [document.title for document in lib.library.documents]
     assert sorted(unranked) == sorted(ranked) and len(unranked) == 3
