@@ -131,7 +131,8 @@ class Searcher:
             read: list[Document] = []
             indexed: set[int] = set()
             for document in library.documents:
-                if is_stored(document) and merged_name(document) in (None, *merges):
+                merge = merged_name(document)
+                if is_stored(document) and (merge is None or merge in merges):
                     indexed.add(id(document))
                 else:
                     read.append(document)
