@@ -189,6 +189,14 @@ class TagTree(Tree["Group | Document"]):
         # Assembled, not added: the toggle meta must cover the icon only, or a click on the name opens the group.
         return Text.assemble((icon, base_style + TOGGLE_STYLE), body)
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """Labels fill the room the scrollbar leaves: rows drawn before it came (or went) are drawn again.
+
+        Tree keeps drawn rows by the widget's width, which the scrollbar does not change: once, on a
+        loaded CI machine, rows of a group just opened kept their counts under the new scrollbar.
+        """
+        self._invalidate()
+
     def get_label_width(self, node: Node) -> int:
         # Labels fill the width they are given, so the tree never scrolls sideways.
         return self._label_room(node)
