@@ -83,6 +83,16 @@ async def test_search_starts_in_the_group_chosen_in_the_tree_and_ctrl_t_widens_i
         assert scope_line(search) == "Only in: stoicism   (ctrl+t: whole library)"
 
 
+async def test_nothing_found_in_the_group_says_ctrl_t_looks_in_the_whole_library() -> None:
+    async with reading(size=WIDE) as (_, pilot, screen):
+        await choose_group(pilot, screen, "stoicism")
+        search = await searched(pilot, "slash", *"desperation")  # Walden's, not in a stoicism book
+        status = plain_text(search.query_one("#search-status", Static).content).strip()
+        assert search.hits == [] and status == "0 results in this group · ctrl+t: search the whole library"
+        await searched(pilot, "ctrl+t")
+        assert search.hits and {hit.document.title for hit in search.hits} == {"Walden"}
+
+
 async def test_slash_typed_at_once_after_a_move_in_the_tree_searches_the_group_moved_to() -> None:
     async with reading(size=WIDE) as (app, pilot, screen):
         for key, character in (("j", "j"), ("slash", "/")):  # queued together, as a terminal delivers `j/` typed fast

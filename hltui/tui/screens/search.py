@@ -257,7 +257,11 @@ class LibrarySearchScreen(SearchScreen):
     def status_text(self, query: str, hits: list[SearchHit]) -> str:
         """What is wrong with the query (`is:` takes...), or how many results."""
         problems = parse_query(query, typing=True).problems
-        return problems[0] if problems else super().status_text(query, hits)
+        if problems:
+            return problems[0]
+        if not hits and query.strip() and self.limited:  # say where else to look
+            return "0 results in this group · ctrl+t: search the whole library"
+        return super().status_text(query, hits)
 
     def review_title(self) -> str:
         """What the review of these results is called: `Review: search “walk”`."""
