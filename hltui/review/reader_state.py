@@ -176,6 +176,8 @@ class ReaderReviews:
         starred = self.store.favorites() if "favorite" in states else set()
         due = set(self.store.due_ids(_end_of_today(now))) if "due" in states else set()
         holding = self.store.documents_of([*notes, *starred, *due])
+        if not holding:  # nothing marked: no document's id is worth making (this runs at every keystroke)
+            return
         for document in documents:
             if document_id(document) not in holding:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from hltui.library.cache import ParseCache
 from hltui.library.collection import Library
@@ -33,6 +34,16 @@ TYPOS_BELOW = 5
 ReaderMarks = Marked
 
 
+@dataclass
+class _Known:
+    """What the searcher keeps of one library between searches; a reload brings a new library, and a new one."""
+
+    library: Library
+    by_key: dict[str, Document] | None = None  # by merge key, what the index's rows name documents by
+    split: tuple[list[Document], set[int]] | None = None  # documents read, ids of those indexed
+    letters: dict[str, LetterWords] = field(default_factory=dict)  # the index's words, by first letter
+
+
 class Searcher:
     """Answers queries over a library; safe to use from several threads (one search runs at a time)."""
 
@@ -44,9 +55,7 @@ class Searcher:
         self._connection: sqlite3.Connection | None = None
         self._ready = False
         self._rebuilding: threading.Thread | None = None
-        self._keys: tuple[Library, dict[str, Document]] | None = None
-        self._unread: tuple[Library, list[Document], set[int]] | None = None
-        self._vocabulary: tuple[Library, dict[str, LetterWords]] | None = None
+        self._known: _Known | None = None
         # A library whose documents the index no longer holds (the cache was lost under it): read, never indexed.
         self.unindexed: Library | None = None
 
@@ -76,7 +85,7 @@ class Searcher:
             run = SearchRun(self, library, query, within, limit, should_stop or (lambda: False))
             hits = run.answers(None)
             if len(hits) < TYPOS_BELOW and not run.stopped:
-                alternatives = self._alternatives(query, library, run)
+                alternatives = self._alternatives(query, run)
                 if alternatives:
                     found = {(id(hit.document), hit.highlight_index) for hit in hits}
                     more = run.answers(alternatives)
@@ -106,7 +115,9 @@ class Searcher:
         """The index could not be read: empty it and rebuild it in the background."""
         if self._connection is not None:
             self._connection.close()
-        self._connection, self._ready, self._unread = None, False, None
+        self._connection, self._ready = None, False
+        if self._known is not None:
+            self._known.split = None  # the rebuilt index may hold fewer merges
         if self.cache is not None:
             if not self.cache.forget_search_index(error):
                 self.unindexed = library  # a fresh cache: its index will hold the next load's documents only
@@ -125,7 +136,8 @@ class Searcher:
         Those are the documents stored in the cache, each from one file or merged from several
         once the index holds the merge (written when the library was loaded); kept per library.
         """
-        if self._unread is None or self._unread[0] is not library:
+        known = self._of(library)
+        if known.split is None:
             sql = "SELECT name FROM search_spans WHERE name >= ? AND name < ?"
             merges = {name for (name,) in connection.execute(sql, (MERGED_PREFIX, MERGED_PREFIX + "\U0010ffff"))}
             read: list[Document] = []
@@ -136,26 +148,32 @@ class Searcher:
                     indexed.add(id(document))
                 else:
                     read.append(document)
-            self._unread = (library, read, indexed)
-        return self._unread[1], self._unread[2]
+            known.split = (read, indexed)
+        return known.split
 
     def letter_words(self, library: Library, letter: str, connection: sqlite3.Connection) -> LetterWords:
         """The index's words of one first letter, read once per library (a reload may bring new words)."""
-        if self._vocabulary is None or self._vocabulary[0] is not library:
-            self._vocabulary = (library, {})
-        known = self._vocabulary[1]
-        if letter not in known:
+        letters = self._of(library).letters
+        if letter not in letters:
             sql = "SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ?"
-            known[letter] = LetterWords.of(term for (term,) in connection.execute(sql, (letter, chr(ord(letter) + 1))))
-        return known[letter]
+            letters[letter] = LetterWords.of(
+                term for (term,) in connection.execute(sql, (letter, chr(ord(letter) + 1)))
+            )
+        return letters[letter]
 
     def documents_by_key(self, library: Library) -> dict[str, Document]:
         """The library's documents by merge key (what the index's rows name them by)."""
-        if self._keys is None or self._keys[0] is not library:
-            self._keys = (library, {document_key(document): document for document in library.documents})
-        return self._keys[1]
+        known = self._of(library)
+        if known.by_key is None:
+            known.by_key = {document_key(document): document for document in library.documents}
+        return known.by_key
 
-    def _alternatives(self, query: Query, library: Library, run: SearchRun) -> Alternatives:
+    def _of(self, library: Library) -> _Known:
+        if self._known is None or self._known.library is not library:
+            self._known = _Known(library)
+        return self._known
+
+    def _alternatives(self, query: Query, run: SearchRun) -> Alternatives:
         """Near words of the vocabulary for each query word long enough to have typos."""
         words = {words.tokens[0] for words in query.words if len(words.tokens) == 1}
         alternatives: dict[str, tuple[str, ...]] = {}

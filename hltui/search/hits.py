@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hltui.library.search_rows import fold, tag_path
+from hltui.library.search_rows import fold, tag_path, words_of
 from hltui.model import Document, Highlight, shown_tags
 from hltui.search.plain import Alternatives, Fields, holds, phrase_at
 from hltui.search.query import Query, Words
@@ -100,7 +100,7 @@ def _highlight_label(
     parts = ["highlight"] if in_text else []
     if any(holds(words, fields.words["note"], alternatives) for words in query.words):
         parts.append("note")
-    if own_note and any(holds(words, _words(own_note), alternatives) for words in query.words):
+    if own_note and any(holds(words, words_of(own_note), alternatives) for words in query.words):
         parts.append("your note")
     if any(holds(words, fields.words["htags"], alternatives) for words in query.words):
         parts.append("highlight tag")
@@ -135,7 +135,3 @@ def _lead(text: str) -> str:
     if len(line) <= _TEXT_BEFORE_NOTE:
         return line
     return line[:_TEXT_BEFORE_NOTE].rsplit(" ", 1)[0] + "…"
-
-
-def _words(text: str) -> list[str]:
-    return [fold(word) for word in _WORD.findall(text)]

@@ -8,15 +8,13 @@ finds what the index finds; tests hold the two to that.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from hltui.library.search_rows import fold, tag_path
+from hltui.library.search_rows import tag_path, words_of
 from hltui.model import Document, Highlight, shown_tags
 from hltui.search.query import Query, Words
 
-_WORD = re.compile(r"[^\W_]+")
 # Fields a word without a field is looked for in; the first three are the highlight's own.
 HIGHLIGHT_FIELDS = ("text", "note", "htags", "title", "author", "dtags")
 OWN_FIELDS = ("text", "note", "htags")
@@ -46,10 +44,10 @@ class Fields:
     def of_document(cls, document: Document) -> Fields:
         tags = shown_tags(document.tags)
         words = {
-            "title": words_in(document.title),
-            "author": words_in(document.author or ""),
-            "dtags": words_in(" ".join(tags)),
-            "category": words_in(document.category or ""),
+            "title": words_of(document.title),
+            "author": words_of(document.author or ""),
+            "dtags": words_of(" ".join(tags)),
+            "category": words_of(document.category or ""),
         }
         return cls(words, [tag_path(tag) for tag in tags])
 
@@ -57,16 +55,11 @@ class Fields:
         own = shown_tags(highlight.tags)
         notes = " ".join(note for note in (highlight.note, own_note) if note)
         words = self.words | {
-            "text": words_in(highlight.text),
-            "note": words_in(notes),
-            "htags": words_in(" ".join(own)),
+            "text": words_of(highlight.text),
+            "note": words_of(notes),
+            "htags": words_of(" ".join(own)),
         }
         return Fields(words, self.tag_paths + [tag_path(tag) for tag in own])
-
-
-def words_in(text: str) -> list[str]:
-    """Folded words, split where the tokenizer splits."""
-    return _WORD.findall(fold(text))
 
 
 def phrase_at(words: Words, tokens: list[str], start: int, alternatives: Alternatives | None = None) -> bool:
@@ -128,20 +121,6 @@ def state_holds(query: Query, highlight: Highlight, marks: Marks) -> bool:
 
 # One plain answer: its score, the document, the highlight's index (None: the document itself).
 Found = tuple[float, Document, int | None]
-
-
-def scan(
-    documents: Iterable[Document],
-    query: Query,
-    marks: Callable[[Document, int, Highlight], Marks] | None = None,
-    alternatives: Alternatives | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> Iterator[Found]:
-    """Every document and highlight answering the query, in library order (documents before their highlights)."""
-    for document in documents:
-        if should_stop is not None and should_stop():
-            return
-        yield from answers_in(document, query, marks, alternatives)
 
 
 def answers_in(

@@ -14,10 +14,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from hltui.library.collection import Library
+from hltui.library.search_rows import words_of
 from hltui.model import Document, Highlight, StoredHighlights, document_key
 from hltui.search.fts_query import document_match, highlight_match
 from hltui.search.hits import SearchHit, document_hit, highlight_hit
-from hltui.search.plain import Alternatives, Found, Marks, answers_in, words_in
+from hltui.search.plain import Alternatives, Found, Marks, answers_in
 from hltui.search.query import Query
 from hltui.search.typos import LetterWords
 
@@ -258,8 +259,8 @@ class SearchRun:
                 return LetterWords(), lambda words: {}
         words: dict[str, int] = {}
         for document in self.read:
-            for text in _words_of(document):
-                for word in words_in(text):
+            for text in _texts_of(document):
+                for word in words_of(text):
                     if word[:1] == letter:
                         words[word] = words.get(word, 0) + 1
         return LetterWords.of(words), lambda found: {word: words[word] for word in found}
@@ -282,7 +283,7 @@ def is_stored(document: Document) -> bool:
     return isinstance(highlights, StoredHighlights) and bool(highlights.source)
 
 
-def _words_of(document: Document) -> Iterator[str]:
+def _texts_of(document: Document) -> Iterator[str]:
     """The texts whose words the index's vocabulary holds for this document."""
     yield from (document.title, document.author or "", document.category or "", " ".join(document.tags))
     for highlight in document.highlights:
